@@ -1,0 +1,75 @@
+# 有事好商量 — everything a fresh machine needs starts here.
+# Only Python 3.11 and make are assumed; uv is installed into .tools/ from PyPI.
+
+PYTHON ?= python3.11
+HOST ?= 127.0.0.1
+PORT ?= 8000
+UV_VERSION := 0.13.8
+
+export UV_PYTHON_DOWNLOADS := never
+export UV_COMPILE_BYTECODE := 1
+export UV_PROJECT_ENVIRONMENT := .venv
+export PYTHONUNBUFFERED := 1
+
+UV := .tools/bin/uv
+PY := .venv/bin/python
+MANAGE := $(PY) manage.py
+
+.PHONY: help install install-dev translations prepare run worker beat test lint browser-deps clean
+
+help:
+	@echo "make run     install, migrate, load demo data, serve http://$(HOST):$(PORT)"
+	@echo "make test    install dev dependencies and run the whole test suite"
+	@echo "make lint    ruff and mypy"
+	@echo "make worker / make beat   Celery worker and scheduler (needs REDIS_URL)"
+
+$(UV):
+	$(PYTHON) -m venv .tools
+	.tools/bin/pip install --quiet --disable-pip-version-check uv==$(UV_VERSION)
+
+install: $(UV)
+	$(UV) sync --locked --no-dev --python $(PYTHON) --quiet
+
+install-dev: $(UV)
+	$(UV) sync --locked --python $(PYTHON) --quiet
+
+translations:
+	$(MANAGE) compile_translations
+
+prepare: translations
+	$(MANAGE) migrate --no-input -v 0
+	$(MANAGE) seed_demo
+
+run: install prepare
+	@echo ""
+	@echo "  有事好商量 is running at http://$(HOST):$(PORT)/  (Ctrl-C to stop)"
+	@echo "  Wagtail admin: http://$(HOST):$(PORT)/admin/   health: http://$(HOST):$(PORT)/healthz"
+	@echo ""
+	$(PY) -m daphne -b $(HOST) -p $(PORT) config.asgi:application
+
+worker: install
+	.venv/bin/celery -A config worker --loglevel=INFO
+
+beat: install
+	.venv/bin/celery -A config beat --loglevel=INFO --schedule var/celerybeat-schedule
+
+# Debian's chromium and a CJK font for the browser tests; skipped where apt is unavailable.
+browser-deps:
+	@if [ ! -x /usr/bin/chromium ] || ! fc-list 2>/dev/null | grep -qi "CJK"; then \
+	  if command -v apt-get >/dev/null 2>&1 && [ "$$(id -u)" = 0 ]; then \
+	    (apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium fonts-noto-cjk >/dev/null) \
+	      || echo "browser-deps: could not install chromium; browser tests will be skipped"; \
+	  else echo "browser-deps: no root apt-get; browser tests will be skipped"; fi; \
+	fi
+
+test: install-dev browser-deps translations
+	$(PY) -m pytest $(PYTEST_ARGS)
+
+lint: install-dev
+	.venv/bin/ruff check .
+	.venv/bin/ruff format --check .
+	.venv/bin/mypy .
+
+clean:
+	rm -rf .venv .tools var
+	find . -name "*.mo" -not -path "./.venv/*" -delete

@@ -1,0 +1,40 @@
+from typing import Any
+
+from django import forms
+from django.utils.translation import gettext_lazy as _
+
+from accounts.actions import REASON_MAX
+from accounts.regions import labelled_regions
+
+
+class SignupExtraForm(forms.Form):
+    """Fields allauth's sign-up form lacks. allauth calls signup() after creating the user."""
+
+    display_name = forms.CharField(
+        label=_("Your name"), max_length=40,
+        help_text=_("How neighbours will see you, e.g. 王大爷 or 李梅."),
+    )
+
+    def signup(self, request: Any, user: Any) -> None:
+        user.display_name = self.cleaned_data["display_name"].strip()
+        user.save(update_fields=["display_name"])
+
+
+class JoinRequestForm(forms.Form):
+    region = forms.TypedChoiceField(label=_("Village or community"), coerce=int)
+    note = forms.CharField(
+        label=_("Note to the committee (optional)"), max_length=REASON_MAX, required=False,
+        widget=forms.Textarea(attrs={"rows": 3}),
+        help_text=_("For example your address or household, to help the committee check."),
+    )
+
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        choices: list[tuple[Any, str]] = [("", _("Choose a place"))]
+        choices += [(region.pk, label) for region, label in labelled_regions(joinable_only=True)]
+        self.fields["region"].choices = choices
+
+
+class DecisionForm(forms.Form):
+    decision = forms.ChoiceField(choices=[("approve", _("Approve")), ("reject", _("Reject"))])
+    reason = forms.CharField(label=_("Reason"), max_length=REASON_MAX, required=False)

@@ -1,0 +1,74 @@
+"""Load the demo places, people and content. Safe to run again: nothing is duplicated."""
+
+from typing import Any
+
+from django.core.management.base import BaseCommand
+from django.db import transaction
+
+from accounts import actions
+from accounts.demo import ACCOUNTS, APPLICANT, DEMO_PASSWORD, REGION_TREE, DemoAccount
+from accounts.models import Membership, Region, Role, User
+
+
+def ensure_region(name: str, kind: str, parent: Region | None) -> Region:
+    if parent is None:
+        existing = Region.get_root_nodes().filter(name=name).first()
+        return existing or Region.add_root(name=name, kind=kind)
+    existing = parent.get_children().filter(name=name).first()
+    return existing or parent.add_child(name=name, kind=kind)
+
+
+def ensure_tree(node: tuple, parent: Region | None = None) -> dict[str, Region]:
+    name, kind, children = node
+    region = ensure_region(name, kind, parent)
+    # Re-read the parent: treebeard updates numchild in the database, not on our instance.
+    found = {name: region}
+    for child in children:
+        found.update(ensure_tree(child, Region.objects.get(pk=region.pk)))
+    return found
+
+
+def ensure_user(account: DemoAccount) -> User:
+    user = User.objects.filter(phone=account.phone).first()
+    if user is None:
+        user = User(username=account.username, phone=account.phone, phone_verified=True)
+        user.set_password(DEMO_PASSWORD)
+    user.display_name = account.display_name
+    if account.username == "admin":
+        user.is_staff = user.is_superuser = True
+    user.save()
+    return user
+
+
+class Command(BaseCommand):
+    help = "Create (or complete) the demo places, accounts and content."
+
+    def handle(self, *args: Any, **options: Any) -> None:
+        with transaction.atomic():
+            regions = ensure_tree(REGION_TREE)
+            for account in ACCOUNTS:
+                user = ensure_user(account)
+                if account.role and account.place:
+                    actions.grant_membership(
+                        user=user, region=regions[account.place], role=account.role
+                    )
+            self.ensure_applicant(regions)
+            self.seed_content(regions)
+        self.print_accounts()
+
+    def ensure_applicant(self, regions: dict[str, Region]) -> None:
+        user = ensure_user(APPLICANT)
+        if not Membership.objects.filter(user=user, role=Role.RESIDENT).exists():
+            actions.request_membership(
+                user, regions[APPLICANT.place or ""].pk, note="住在幸福村3组12号，新搬来的"
+            )
+
+    def seed_content(self, regions: dict[str, Region]) -> None:
+        from cms.demo import seed_cms
+
+        seed_cms(regions)
+
+    def print_accounts(self) -> None:
+        self.stdout.write(self.style.SUCCESS("Demo data ready. Accounts (password %s):" % DEMO_PASSWORD))
+        for account in [*ACCOUNTS, APPLICANT]:
+            self.stdout.write(f"  {account.username:<11} {account.phone}  {account.display_name}  {account.description}")

@@ -1,0 +1,24 @@
+"""Texts of the notifications about people and places."""
+
+from typing import Any
+
+from django.utils.translation import gettext as _
+
+from accounts.models import Membership, MembershipStatus
+from core.notify import renderer
+
+
+@renderer("membership_decided")
+def membership_decided(user: Any, data: dict[str, Any]) -> str | None:
+    membership = Membership.objects.select_related("region").filter(
+        pk=data.get("membership_id"), user=user
+    ).first()
+    if membership is None:
+        return None
+    if membership.status == MembershipStatus.APPROVED:
+        return _("[有事好商量] Your request to join %(place)s was approved.") % {
+            "place": membership.region.name
+        }
+    return _("[有事好商量] Your request to join %(place)s was not approved: %(reason)s") % {
+        "place": membership.region.name, "reason": membership.reason,
+    }

@@ -1,0 +1,10 @@
+from typing import Any
+
+from celery import shared_task
+
+from core import notify
+
+
+@shared_task(name="core.deliver_notification")
+def deliver_notification(event: str, user_id: int, data: dict[str, Any]) -> bool:
+    return notify.deliver(event, user_id, data)
