@@ -478,7 +478,8 @@ def seed_rules(home: HomePage, cats: dict[str, Category], regions: dict[str, Any
                 (
                     "paragraph",
                     p(
-                        "第一条 为推进村民自治，建设文明和谐幸福村，根据有关法律法规，结合本村实际，制定本村规民约。"
+                        "第一条 为推进村民自治，建设文明和谐幸福村，"
+                        "根据有关法律法规，结合本村实际，制定本村规民约。"
                     ),
                 ),
                 heading("第二章 环境卫生"),

@@ -6,6 +6,7 @@ from django.core.paginator import Page as PaginatorPage
 from django.core.paginator import Paginator
 from django.db.models import Exists, OuterRef, Q, QuerySet
 from django.http import HttpRequest
+from wagtail.query import PageQuerySet
 
 from accounts.models import Region
 from cms.models import LISTING_PAGE_SIZE, ContentPage, HomePage, VillageRulesPage
@@ -27,7 +28,7 @@ def targeted_to(pages: QuerySet[Any], region: Region | None) -> QuerySet[Any]:
     return pages.filter(Q(~has_targets) | Q(reaches))
 
 
-def _public_content() -> QuerySet[ContentPage]:
+def _public_content() -> PageQuerySet:
     return (
         ContentPage.objects.live()
         .public()

@@ -56,19 +56,19 @@ class ContentPageTag(TaggedItemBase):
 class ContentPage(Page):
     """What every content page shares. Not created directly: pick a concrete type."""
 
-    summary = models.CharField(
+    summary: models.CharField = models.CharField(
         _("summary"),
         max_length=200,
         blank=True,
         help_text=_("One or two sentences shown in lists and search results."),
     )
-    category = models.ForeignKey(
+    category: "models.ForeignKey[Category | None, Category | None]" = models.ForeignKey(
         Category,
         verbose_name=_("category"),
         null=True,
         blank=True,
         on_delete=models.SET_NULL,
-        related_name="pages",
+        related_name="+",
     )
     tags = ClusterTaggableManager(verbose_name=_("tags"), through=ContentPageTag, blank=True)
     target_regions = ParentalManyToManyField(
@@ -79,7 +79,7 @@ class ContentPage(Page):
         help_text=_("Leave empty for everyone. A place includes every place below it."),
     )
     # jieba segments of the title and text, refreshed on every save (see cms/segment.py).
-    search_terms = models.TextField(editable=False, blank=True, default="")
+    search_terms: models.TextField = models.TextField(editable=False, blank=True, default="")
 
     is_creatable = False
     base_form_class = ContentPageForm
@@ -129,7 +129,7 @@ def _village_choices() -> models.Q:
 class HomePage(Page):
     """The site's front page: matters near the visitor's village, outcomes, featured content."""
 
-    intro = models.CharField(_("introduction"), max_length=200, blank=True)
+    intro: models.CharField = models.CharField(_("introduction"), max_length=200, blank=True)
 
     content_panels = [
         *Page.content_panels,
@@ -162,7 +162,7 @@ class HomePage(Page):
 
 class HomePageFeatured(Orderable):
     page = ParentalKey(HomePage, on_delete=models.CASCADE, related_name="featured")
-    content = models.ForeignKey(
+    content: "models.ForeignKey[Page, Page]" = models.ForeignKey(
         "wagtailcore.Page", verbose_name=_("page"), on_delete=models.CASCADE, related_name="+"
     )
 
@@ -187,8 +187,8 @@ class SectionKind(models.TextChoices):
 class SectionIndexPage(Page):
     """A section: 德治, 法治, 公告 or 党建引领. Lists its content for the visitor's village."""
 
-    kind = models.CharField(_("kind"), max_length=16, choices=SectionKind.choices)
-    intro = models.CharField(_("introduction"), max_length=200, blank=True)
+    kind: models.CharField = models.CharField(_("kind"), max_length=16, choices=SectionKind.choices)
+    intro: models.CharField = models.CharField(_("introduction"), max_length=200, blank=True)
 
     content_panels = [*Page.content_panels, FieldPanel("kind"), FieldPanel("intro")]
     parent_page_types = ["cms.HomePage"]
@@ -244,11 +244,11 @@ class Honour(models.TextChoices):
 class ExemplarPage(ContentPage):
     """好人好事 / 道德模范: a person, their village, their story, a photo."""
 
-    honour = models.CharField(
+    honour: models.CharField = models.CharField(
         _("honour"), max_length=16, choices=Honour.choices, default=Honour.GOOD_DEEDS
     )
-    person = models.CharField(_("person"), max_length=40)
-    village = models.ForeignKey(
+    person: models.CharField = models.CharField(_("person"), max_length=40)
+    village: "models.ForeignKey[Region | None, Region | None]" = models.ForeignKey(
         Region,
         verbose_name=_("village"),
         null=True,
@@ -257,7 +257,7 @@ class ExemplarPage(ContentPage):
         related_name="+",
         limit_choices_to=_village_choices,
     )
-    photo = models.ForeignKey(
+    photo: "models.ForeignKey[Any, Any]" = models.ForeignKey(
         "wagtailimages.Image",
         verbose_name=_("photo"),
         null=True,
@@ -290,7 +290,7 @@ class ExemplarPage(ContentPage):
 class LegalQAPage(ContentPage):
     """法律问答: questions and answers, rendered as an accessible FAQ."""
 
-    intro = models.CharField(_("introduction"), max_length=200, blank=True)
+    intro: models.CharField = models.CharField(_("introduction"), max_length=200, blank=True)
     questions = StreamField(QuestionsStreamBlock(), verbose_name=_("questions"))
 
     content_panels = [
@@ -310,7 +310,7 @@ class LegalQAPage(ContentPage):
 class VillageRulesIndexPage(Page):
     """村规民约: one rules page per village or community."""
 
-    intro = models.CharField(_("introduction"), max_length=200, blank=True)
+    intro: models.CharField = models.CharField(_("introduction"), max_length=200, blank=True)
 
     content_panels = [*Page.content_panels, FieldPanel("intro")]
     parent_page_types = ["cms.HomePage"]
@@ -336,16 +336,16 @@ class VillageRulesPage(ContentPage):
     """One village's rules and conventions. Wagtail keeps every revision; the label
     names the version residents know (e.g. 2026年修订版)."""
 
-    village = models.OneToOneField(
+    village: "models.OneToOneField[Region, Region]" = models.OneToOneField(
         Region,
         verbose_name=_("village"),
         on_delete=models.PROTECT,
         related_name="rules_page",
         limit_choices_to=_village_choices,
     )
-    version_label = models.CharField(_("version"), max_length=40, blank=True)
-    adopted_on = models.DateField(_("adopted on"), null=True, blank=True)
-    adopted_outcome_id = models.PositiveIntegerField(
+    version_label: models.CharField = models.CharField(_("version"), max_length=40, blank=True)
+    adopted_on: models.DateField = models.DateField(_("adopted on"), null=True, blank=True)
+    adopted_outcome_id: models.PositiveIntegerField = models.PositiveIntegerField(
         _("number of the outcome whose vote adopted it"),
         null=True,
         blank=True,

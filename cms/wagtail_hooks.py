@@ -21,6 +21,10 @@ class CategoryViewSet(SnippetViewSet):
 register_snippet(CategoryViewSet)
 
 
+def _asks_to_publish(request: HttpRequest) -> bool:
+    return request.method == "POST" and bool(request.POST.get("action-publish"))
+
+
 def _refuse_publish(request: HttpRequest) -> HttpResponse:
     messages.error(
         request,
@@ -34,15 +38,14 @@ def refuse_direct_publish_on_create(
     request: HttpRequest, parent_page: Any, page_class: Any
 ) -> HttpResponse | None:
     """Wagtail would quietly save a draft instead; say no out loud, save nothing."""
-    if request.method == "POST" and request.POST.get("action-publish"):
-        if not parent_page.permissions_for_user(request.user).can_publish_subpage():
-            return _refuse_publish(request)
+    perms = parent_page.permissions_for_user(request.user)
+    if _asks_to_publish(request) and not perms.can_publish_subpage():
+        return _refuse_publish(request)
     return None
 
 
 @hooks.register("before_edit_page")
 def refuse_direct_publish_on_edit(request: HttpRequest, page: Any) -> HttpResponse | None:
-    if request.method == "POST" and request.POST.get("action-publish"):
-        if not page.permissions_for_user(request.user).can_publish():
-            return _refuse_publish(request)
+    if _asks_to_publish(request) and not page.permissions_for_user(request.user).can_publish():
+        return _refuse_publish(request)
     return None
