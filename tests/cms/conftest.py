@@ -5,8 +5,10 @@ from typing import Any
 
 import pytest
 from django.contrib.auth.models import Group
+from django.urls import reverse
 from wagtail.models import Page
 from wagtail.rich_text import RichText
+from wagtail.test.utils.form_data import nested_form_data
 
 from cms import editorial
 from cms.demo import ensure_home_page, publish_child, section
@@ -73,3 +75,23 @@ def rules_page(site: Site, village: Any, title: str = "村规民约") -> Village
         body=[("paragraph", RichText("<p>第一条 邻里和睦。</p>"))],
     )
     return publish_child(site.rules, page)  # type: ignore[return-value]
+
+
+def admin_post(
+    client: Any,
+    page_or_parent: Page,
+    fields: dict[str, Any],
+    *,
+    action: str = "action-publish",
+    model: type[Page] | None = None,
+    follow: bool = False,
+) -> Any:
+    """Post the admin's page form: create a `model` under a parent, or edit a page."""
+    if model is None:
+        url = reverse("wagtailadmin_pages:edit", args=[page_or_parent.pk])
+    else:
+        url = reverse(
+            "wagtailadmin_pages:add",
+            args=[model._meta.app_label, model._meta.model_name, page_or_parent.pk],
+        )
+    return client.post(url, nested_form_data({**fields, action: action}), follow=follow)
