@@ -31,7 +31,9 @@ def request_membership(user: Any, region_id: int, *, note: str = "") -> Membersh
     if len(note) > REASON_MAX:
         raise ActionError(_("The note is too long (200 characters at most)."), field="note")
     live = Membership.objects.filter(
-        user=user, region=region, role=Role.RESIDENT,
+        user=user,
+        region=region,
+        role=Role.RESIDENT,
         status__in=[MembershipStatus.PENDING, MembershipStatus.APPROVED],
     )
     if live.exists():
@@ -58,8 +60,10 @@ def decide_membership(
         raise ActionError(_("The reason is too long (200 characters at most)."), field="reason")
     with transaction.atomic():
         membership = (
-            Membership.objects.select_for_update().select_related("region", "user")
-            .filter(pk=membership_id).first()
+            Membership.objects.select_for_update()
+            .select_related("region", "user")
+            .filter(pk=membership_id)
+            .first()
         )
         # Someone else's request in another village is "not found", not "forbidden".
         if membership is None or not may_decide_membership(actor, membership.region):
@@ -84,7 +88,9 @@ def grant_membership(
     """Give a role directly (administrators, seed data). Idempotent for a live role."""
     with transaction.atomic():
         membership, created = Membership.objects.get_or_create(
-            user=user, region=region, role=role,
+            user=user,
+            region=region,
+            role=role,
             status=MembershipStatus.APPROVED,
             defaults={"decided_by": actor, "decided_at": timezone.now(), "reason": reason},
         )

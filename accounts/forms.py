@@ -11,7 +11,8 @@ class SignupExtraForm(forms.Form):
     """Fields allauth's sign-up form lacks. allauth calls signup() after creating the user."""
 
     display_name = forms.CharField(
-        label=_("Your name"), max_length=40,
+        label=_("Your name"),
+        max_length=40,
         help_text=_("How neighbours will see you, e.g. 王大爷 or 李梅."),
     )
 
@@ -23,16 +24,19 @@ class SignupExtraForm(forms.Form):
 class JoinRequestForm(forms.Form):
     region = forms.TypedChoiceField(label=_("Village or community"), coerce=int)
     note = forms.CharField(
-        label=_("Note to the committee (optional)"), max_length=REASON_MAX, required=False,
+        label=_("Note to the committee (optional)"),
+        max_length=REASON_MAX,
+        required=False,
         widget=forms.Textarea(attrs={"rows": 3}),
         help_text=_("For example your address or household, to help the committee check."),
     )
 
     def __init__(self, *args: Any, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
-        choices: list[tuple[Any, str]] = [("", _("Choose a place"))]
-        choices += [(region.pk, label) for region, label in labelled_regions(joinable_only=True)]
-        self.fields["region"].choices = choices
+        places = [(region.pk, label) for region, label in labelled_regions(joinable_only=True)]
+        field = self.fields["region"]
+        assert isinstance(field, forms.ChoiceField)
+        field.choices = [("", _("Choose a place")), *places]
 
 
 class DecisionForm(forms.Form):

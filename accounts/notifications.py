@@ -10,9 +10,11 @@ from core.notify import renderer
 
 @renderer("membership_decided")
 def membership_decided(user: Any, data: dict[str, Any]) -> str | None:
-    membership = Membership.objects.select_related("region").filter(
-        pk=data.get("membership_id"), user=user
-    ).first()
+    membership = (
+        Membership.objects.select_related("region")
+        .filter(pk=int(data.get("membership_id") or 0), user=user)
+        .first()
+    )
     if membership is None:
         return None
     if membership.status == MembershipStatus.APPROVED:
@@ -20,5 +22,6 @@ def membership_decided(user: Any, data: dict[str, Any]) -> str | None:
             "place": membership.region.name
         }
     return _("[有事好商量] Your request to join %(place)s was not approved: %(reason)s") % {
-        "place": membership.region.name, "reason": membership.reason,
+        "place": membership.region.name,
+        "reason": membership.reason,
     }

@@ -22,8 +22,13 @@ def ensure_home_page() -> HomePage:
         home.save_revision().publish()
     site = Site.objects.filter(is_default_site=True).first()
     if site is None:
-        Site.objects.create(hostname="localhost", port=80, root_page=home, is_default_site=True,
-                            site_name="有事好商量")
+        Site.objects.create(
+            hostname="localhost",
+            port=80,
+            root_page=home,
+            is_default_site=True,
+            site_name="有事好商量",
+        )
     elif site.root_page_id != home.pk:
         site.root_page = home
         site.site_name = "有事好商量"

@@ -7,7 +7,9 @@ from wagtail.models import Page
 class HomePage(Page):
     """The site's front page."""
 
-    intro = models.CharField(_("introduction"), max_length=200, blank=True)
+    intro: "models.CharField[str, str]" = models.CharField(
+        _("introduction"), max_length=200, blank=True
+    )
 
     content_panels = [*Page.content_panels, FieldPanel("intro")]
     max_count = 1

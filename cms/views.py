@@ -9,8 +9,12 @@ def content_index(request: HttpRequest) -> HttpResponse:
     root = site.root_page if site else None
     sections = root.get_children().live().public().specific() if root else Page.objects.none()
     latest = (
-        root.get_descendants().live().public().filter(depth__gt=root.depth + 1)
+        root.get_descendants()
+        .live()
+        .public()
+        .filter(depth__gt=root.depth + 1)
         .order_by("-first_published_at")[:10]
-        if root else Page.objects.none()
+        if root
+        else Page.objects.none()
     )
     return render(request, "cms/content_index.html", {"sections": sections, "latest": latest})

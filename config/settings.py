@@ -23,7 +23,9 @@ PRODUCTION = DJANGO_ENV == "production"
 
 DEBUG = envbool("DEBUG", not PRODUCTION)
 SECRET_KEY = envstr("SECRET_KEY", "" if PRODUCTION else "dev-only-insecure-key-do-not-deploy")
-ALLOWED_HOSTS = envlist("ALLOWED_HOSTS", [] if PRODUCTION else ["127.0.0.1", "localhost", "testserver"])
+ALLOWED_HOSTS = envlist(
+    "ALLOWED_HOSTS", [] if PRODUCTION else ["127.0.0.1", "localhost", "testserver"]
+)
 CSRF_TRUSTED_ORIGINS = envlist("CSRF_TRUSTED_ORIGINS", [])
 SITE_URL = envstr("SITE_URL", "http://127.0.0.1:8000")
 

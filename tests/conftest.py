@@ -1,10 +1,13 @@
 """Shared fixtures: a small region tree and named personas.
 
-    world.resident_a   approved resident of 村A      world.resident_a2  another resident of 村A
-    world.resident_b   resident of sibling 村B        world.committee_a  committee of 村A
-    world.committee_b  committee of 村B               world.staff        staff of the township above both
-    world.editor       propaganda editor (city)       world.dept         department (district)
-    world.outsider     signed up, no membership       world.admin        superuser
+resident_a, resident_a2   approved residents of 村A
+resident_b                resident of the sibling village 村B
+committee_a, committee_b  committees of 村A and 村B
+staff                     staff of the township above both villages
+editor                    propaganda editor (city)
+dept                      department (district)
+outsider                  signed up, no membership
+admin                     superuser
 """
 
 from dataclasses import dataclass
@@ -79,6 +82,8 @@ def _isolated(settings: Any) -> Any:
     settings.SMS_BACKEND = "core.sms.LocmemSmsBackend"
     settings.EMAIL_BACKEND = "django.core.mail.backends.locmem.EmailBackend"
     settings.WHITENOISE_AUTOREFRESH = True
+    # PBKDF2 is slow on purpose; tests only need passwords to round-trip.
+    settings.PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
     cache.clear()
     sms.outbox.clear()
     yield
@@ -100,8 +105,13 @@ def _eager_celery() -> Any:
 
 CHROMIUM = "/usr/bin/chromium"
 CHROMIUM_ARGS = [
-    "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
-    "--disable-background-networking", "--disable-component-update", "--disable-sync",
+    "--no-sandbox",
+    "--disable-gpu",
+    "--disable-quic",
+    "--no-first-run",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--disable-sync",
 ]
 PHONE_VIEWPORT = {"width": 390, "height": 844}
 
