@@ -1,10 +1,22 @@
 from typing import Any
 
+from allauth.account.forms import LoginForm as BaseLoginForm
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
 from accounts.actions import REASON_MAX
 from accounts.regions import labelled_regions
+
+
+class LoginForm(BaseLoginForm):
+    """allauth's login form, with a label that says what to type."""
+
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        self.fields["login"].label = _("Phone number or email")
+        self.fields["login"].widget.attrs.update(
+            {"placeholder": "13800000000", "autocomplete": "username"}
+        )
 
 
 class SignupExtraForm(forms.Form):

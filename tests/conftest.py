@@ -149,5 +149,5 @@ def login_in_browser(page: Any, base_url: str, phone: str, password: str) -> Non
     page.goto(f"{base_url}/accounts/login/")
     page.fill("input[name=login]", phone)
     page.fill("input[name=password]", password)
-    page.click("form button[type=submit]")
+    page.click("main form button[type=submit]")
     page.wait_for_load_state()
