@@ -11,7 +11,8 @@ REAL_SECRET = "k3J9-vX2q_Lm8Rt5Yw1Zp7Nc4Hb6Gd0Fs3Qa9We2Ur5Ty8Io1Pl4Kj7Mn0Bv6Cx3"
 
 
 def manage(*args: str, **env: str) -> subprocess.CompletedProcess[str]:
-    clean = {k: v for k, v in os.environ.items() if k not in {"DATABASE_URL", "REDIS_URL", "DEBUG"}}
+    inherited = {"DATABASE_URL", "REDIS_URL", "DEBUG", "DJANGO_ALLOW_ASYNC_UNSAFE"}
+    clean = {k: v for k, v in os.environ.items() if k not in inherited}
     return subprocess.run(
         [sys.executable, "manage.py", *args],
         cwd=Path(settings.BASE_DIR),
