@@ -44,9 +44,9 @@ class AccountAdapter(DefaultAccountAdapter):
         send_sms(phone, text % {"code": code})
 
     def send_unknown_account_sms(self, phone: str, **kwargs: Any) -> None:
-        send_sms(
-            phone, _("[有事好商量] A login code was asked for this number; no account uses it.")
-        )
+        # Deliberately silent: the page answers the same either way (no enumeration),
+        # and texting numbers that have no account would let anyone spam strangers.
+        return None
 
     def send_account_already_exists_sms(self, phone: str) -> None:
         # Sign-up with a taken number looks like success (no enumeration); tell the owner.

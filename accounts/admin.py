@@ -41,6 +41,9 @@ class MembershipAdmin(admin.ModelAdmin):
     def has_change_permission(self, request: HttpRequest, obj: Any = None) -> bool:
         return False
 
+    def has_delete_permission(self, request: HttpRequest, obj: Any = None) -> bool:
+        return False
+
     def save_model(self, request: HttpRequest, obj: Membership, form: Any, change: bool) -> None:
         granted = grant_membership(
             user=obj.user, region=obj.region, role=obj.role, actor=request.user

@@ -52,5 +52,16 @@ class JoinRequestForm(forms.Form):
 
 
 class DecisionForm(forms.Form):
-    decision = forms.ChoiceField(choices=[("approve", _("Approve")), ("reject", _("Reject"))])
-    reason = forms.CharField(label=_("Reason"), max_length=REASON_MAX, required=False)
+    decision = forms.ChoiceField(
+        choices=[("approve", _("Approve")), ("reject", _("Reject"))],
+        error_messages={
+            "required": _("Please choose approve or reject."),
+            "invalid_choice": _("Please choose approve or reject."),
+        },
+    )
+    reason = forms.CharField(
+        label=_("Reason"),
+        max_length=REASON_MAX,
+        required=False,
+        error_messages={"max_length": _("The reason is too long (200 characters at most).")},
+    )

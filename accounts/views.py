@@ -61,7 +61,9 @@ def requests_queue(request: HttpRequest) -> HttpResponse:
 def decide(request: HttpRequest, pk: int) -> HttpResponse:
     form = DecisionForm(request.POST)
     if not form.is_valid():
-        messages.error(request, _("Please choose approve or reject."))
+        for errors in form.errors.values():
+            for error in errors:
+                messages.error(request, str(error))
         return redirect("accounts:requests")
     approve = form.cleaned_data["decision"] == "approve"
     try:

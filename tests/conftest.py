@@ -76,6 +76,14 @@ def world(db: None) -> World:
     )
 
 
+def pytest_configure(config: Any) -> None:
+    import os
+
+    # cache.clear() is FLUSHDB on Redis: refuse the database `make run` and workers use.
+    if os.environ.get("REDIS_URL", "").rstrip("/").endswith(("6379", "/0")):
+        raise pytest.UsageError("Run the tests on a Redis database of their own, e.g. /15")
+
+
 @pytest.fixture(autouse=True)
 def _isolated(settings: Any) -> Any:
     """Each test starts with an empty cache (rate limits) and SMS outbox."""

@@ -158,3 +158,59 @@ def test_the_forms_require_csrf(world: World) -> None:
     response = client.post(reverse("accounts:join"), {"region": world.village_a.pk})
     assert response.status_code == 403
     assert not Membership.objects.filter(user=world.outsider).exists()
+
+
+def test_nobody_decides_their_own_request(world: World) -> None:
+    # A committee member of 村A asks to become a resident there too.
+    ask_to_join(client_for(world.committee_a), world.village_a.pk)
+    own = Membership.objects.get(user=world.committee_a, role=Role.RESIDENT)
+    response = decide(client_for(world.committee_a), own, "approve")
+    assert "该申请不存在" in response.content.decode()
+    own.refresh_from_db()
+    assert own.status == MembershipStatus.PENDING
+    decide(client_for(world.staff), own, "approve")  # someone else may
+    own.refresh_from_db()
+    assert own.status == MembershipStatus.APPROVED
+
+
+def test_the_committee_is_told_of_a_new_request(
+    world: World, django_capture_on_commit_callbacks: Any
+) -> None:
+    with django_capture_on_commit_callbacks(execute=True):
+        ask_to_join(client_for(world.outsider), world.village_a.pk)
+    assert sms.outbox == [(world.committee_a.phone, sms.outbox[0][1])]
+    assert world.outsider.display_name in sms.outbox[0][1]
+
+
+def test_an_overlong_reason_is_refused_with_its_own_message(
+    world: World, request_a: Membership
+) -> None:
+    response = decide(client_for(world.committee_a), request_a, "reject", reason="长" * 201)
+    assert "理由太长了" in response.content.decode()
+    request_a.refresh_from_db()
+    assert request_a.status == MembershipStatus.PENDING
+
+
+def test_deciding_requires_csrf(world: World, request_a: Membership) -> None:
+    client = Client(enforce_csrf_checks=True)
+    client.force_login(world.committee_a)
+    url = reverse("accounts:decide", args=[request_a.pk])
+    assert client.post(url, {"decision": "approve"}).status_code == 403
+    request_a.refresh_from_db()
+    assert request_a.status == MembershipStatus.PENDING
+
+
+def test_granting_a_role_approves_a_pending_request_instead_of_failing(
+    world: World, request_a: Membership
+) -> None:
+    from accounts.actions import grant_membership
+
+    granted = grant_membership(
+        user=world.outsider, region=world.village_a, role=Role.RESIDENT, actor=world.admin
+    )
+    assert granted.pk == request_a.pk
+    assert Membership.objects.get(pk=request_a.pk).status == MembershipStatus.APPROVED
+    assert grant_membership(user=world.outsider, region=world.village_a, role=Role.RESIDENT).pk == (
+        request_a.pk
+    )
+    assert Membership.objects.filter(user=world.outsider).count() == 1

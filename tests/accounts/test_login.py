@@ -68,12 +68,12 @@ def test_a_wrong_sms_code_does_not_log_in(villager: User) -> None:
     assert client.get(reverse("accounts:me")).status_code == 302
 
 
-def test_an_unknown_number_learns_nothing_but_gets_a_text(db: None) -> None:
+def test_an_unknown_number_learns_nothing_and_no_stranger_is_texted(db: None) -> None:
     client = Client()
     response = client.post(reverse("account_request_login_code"), {"phone": "13900000009"})
     assert response.status_code == 302  # the same answer as for a known number
-    assert sms.outbox[-1][0] == "+8613900000009"
-    assert "尚未注册" in sms.outbox[-1][1]
+    assert response["Location"] == reverse("account_confirm_login_code")
+    assert sms.outbox == []
 
 
 def signup(client: Client, phone: str, **extra: str) -> Any:
@@ -134,3 +134,38 @@ def test_sms_code_requests_for_one_number_are_rate_limited(villager: User) -> No
     assert response.status_code == 200
     assert "次数过多" in response.content.decode()
     assert len(sms.outbox) == sent
+
+
+def test_a_foreign_number_gets_no_code(db: None) -> None:
+    response = Client().post(reverse("account_request_login_code"), {"phone": "+1 202 555 0123"})
+    assert response.status_code == 200
+    assert "中国大陆手机号" in response.content.decode()
+    assert sms.outbox == []
+
+
+def test_hitting_a_sign_up_limit_answers_429_and_saves_nothing(db: None) -> None:
+    # One shared IP (a village office), several people signing up in a minute.
+    responses = [signup(Client(), f"1380000002{n}") for n in range(6)]
+    statuses = [response.status_code for response in responses]
+    assert 429 in statuses
+    assert 500 not in statuses
+    first_refused = statuses.index(429)
+    assert User.objects.count() == first_refused  # the refused sign-ups left nothing behind
+    assert "请稍等一分钟再试" in responses[first_refused].content.decode()
+
+
+def test_logging_in_again_right_after_sign_up_is_not_an_error(db: None) -> None:
+    client = Client()
+    signup(client, "13800000031")
+    client.post(reverse("account_logout"))
+    response = Client().post(
+        reverse("account_login"), {"login": "13800000031", "password": "Qiuyue-2026!"}
+    )
+    assert response.status_code in {200, 302, 429}
+
+
+def test_the_daily_sms_budget_per_number_holds(villager: User, settings: Any) -> None:
+    settings.SMS_DAILY_LIMIT_PER_NUMBER = 2
+    assert sms.send_sms("+8613800000001", "一") and sms.send_sms("+8613800000001", "二")
+    assert not sms.send_sms("+8613800000001", "三")
+    assert len(sms.outbox) == 2

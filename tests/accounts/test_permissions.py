@@ -53,6 +53,29 @@ def test_a_role_reaches_its_place_and_below_only(
     assert check(user, tree[PLACES[place]]) is expected
 
 
+# The same matrix for roles held at the township: its own place, a village below it,
+# the sibling township, and the district above.
+TOWNSHIP_PLACES = {
+    OWN: "township",
+    BELOW: "village_a",
+    SIBLING: "other_township",
+    PARENT: "district",
+}
+
+
+@pytest.mark.parametrize("predicate", sorted(REACHING_ROLES))
+@pytest.mark.parametrize("role", ALL_ROLES)
+@pytest.mark.parametrize("place", [OWN, BELOW, SIBLING, PARENT])
+def test_a_role_held_at_a_township_reaches_its_villages_only(
+    tree: dict[str, Region], predicate: str, role: str, place: str
+) -> None:
+    check: Callable[[Any, Region], bool] = getattr(permissions, predicate)
+    user = UserFactory()
+    MembershipFactory(user=user, region=tree["township"], role=role)
+    expected = role in REACHING_ROLES[predicate] and place in {OWN, BELOW}
+    assert check(user, tree[TOWNSHIP_PLACES[place]]) is expected
+
+
 @pytest.mark.parametrize("predicate", sorted(REACHING_ROLES))
 @pytest.mark.parametrize("status", ["pending", "rejected", "revoked"])
 def test_a_role_that_is_not_approved_grants_nothing(

@@ -29,3 +29,12 @@ def test_it_refuses_what_is_not_a_phone_number(typed: str) -> None:
 
 def test_it_masks_the_middle_of_a_number() -> None:
     assert mask_phone("+8613800000001") == "138****0001"
+
+
+@pytest.mark.parametrize(
+    "typed", ["+1 202 555 0123", "010 6552 9988", "+852 6123 4567", "+44 7911 123456"]
+)
+def test_only_mainland_mobile_numbers_can_receive_codes(typed: str) -> None:
+    with pytest.raises(ValidationError) as error:
+        normalize_phone(typed)
+    assert error.value.code in {"not_mobile", "invalid"}

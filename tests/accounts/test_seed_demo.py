@@ -31,3 +31,13 @@ def test_every_documented_account_logs_in_with_the_demo_password(db: None) -> No
         if account.role:
             assert user.memberships.filter(role=account.role, status="approved").exists()
     assert User.objects.get(username="admin").is_superuser
+
+
+def test_the_demo_accounts_are_refused_in_production(db: None, settings: object) -> None:
+    import pytest
+    from django.core.management.base import CommandError
+
+    settings.PRODUCTION = True  # type: ignore[attr-defined]
+    with pytest.raises(CommandError, match="production"):
+        call_command("seed_demo", stdout=open("/dev/null", "w"))  # noqa: SIM115
+    assert not User.objects.exists()

@@ -55,3 +55,16 @@ def test_it_names_a_database_that_does_not_answer(
 
 def test_it_is_never_cached(db: None) -> None:
     assert "no-cache" in Client().get("/healthz")["Cache-Control"]
+
+
+def test_it_names_an_unreachable_channel_layer(db: None) -> None:
+    broken = {
+        "default": {
+            "BACKEND": "channels_redis.core.RedisChannelLayer",
+            "CONFIG": {"hosts": ["redis://127.0.0.1:1/0"]},
+        }
+    }
+    with override_settings(CHANNEL_LAYERS=broken):
+        response = Client().get("/healthz")
+    assert response.status_code == 503
+    assert response.json()["down"] == ["channel_layer"]

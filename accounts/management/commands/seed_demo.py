@@ -2,7 +2,8 @@
 
 from typing import Any
 
-from django.core.management.base import BaseCommand
+from django.conf import settings
+from django.core.management.base import BaseCommand, CommandError
 from django.db import transaction
 
 from accounts import actions
@@ -43,7 +44,19 @@ def ensure_user(account: DemoAccount) -> User:
 class Command(BaseCommand):
     help = "Create (or complete) the demo places, accounts and content."
 
+    def add_arguments(self, parser: Any) -> None:
+        parser.add_argument(
+            "--force",
+            action="store_true",
+            help="Load demo accounts (with their published password) even in production.",
+        )
+
     def handle(self, *args: Any, **options: Any) -> None:
+        if settings.PRODUCTION and not options["force"]:
+            raise CommandError(
+                "Refusing to create demo accounts with a published password in production "
+                "(DJANGO_ENV=production). Pass --force if this really is a demo server."
+            )
         with transaction.atomic():
             regions = ensure_tree(REGION_TREE)
             for account in ACCOUNTS:
