@@ -32,6 +32,7 @@ INSTALLED_APPS = [
     "core",
     "accounts",
     "consult",
+    "notifications",
     "cms",
     "wagtail.contrib.forms",
     "wagtail.contrib.redirects",
