@@ -7,7 +7,7 @@ from django.core.paginator import Paginator
 from django.http import HttpRequest
 from django.urls import reverse
 from django.utils.translation import gettext as _
-from ninja import Router, Schema
+from ninja import Router, Schema, Status
 
 from accounts.models import Region
 from consult import actions, queries
@@ -172,7 +172,7 @@ def get_proposal(request: HttpRequest, pk: int) -> dict[str, Any]:
 
 
 @router.post("", response={201: ProposalDetail}, auth=session_auth, summary="Raise a proposal")
-def create_proposal(request: HttpRequest, payload: ProposalIn) -> tuple[int, dict[str, Any]]:
+def create_proposal(request: HttpRequest, payload: ProposalIn) -> Status:
     proposal = actions.create_proposal(
         request.user,
         title=payload.title,
@@ -181,7 +181,7 @@ def create_proposal(request: HttpRequest, payload: ProposalIn) -> tuple[int, dic
         region=payload.region,
         submit=payload.submit,
     )
-    return 201, _detail(request.user, actions.get_proposal_for(request.user, proposal.pk))
+    return Status(201, _detail(request.user, actions.get_proposal_for(request.user, proposal.pk)))
 
 
 def _support_out(user: Any, p: Proposal) -> dict[str, Any]:
