@@ -94,6 +94,7 @@ def login(client: Any, user: Any) -> Any:
 
 
 @pytest.fixture(autouse=True)
-def _fast_passwords(settings: Any) -> None:
-    """The personas' passwords need not be expensive to hash here."""
+def _fast_passwords_and_own_media(settings: Any, tmp_path: Any) -> None:
+    """The personas' passwords need not be expensive to hash; uploads go to a temp folder."""
     settings.PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
+    settings.MEDIA_ROOT = str(tmp_path / "media")
