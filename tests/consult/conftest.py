@@ -42,7 +42,10 @@ ALL_STATES = list(PATHS)
 
 
 def category() -> Category:
-    return Category.objects.order_by("position").first()  # type: ignore[return-value]
+    """The first category (transactional tests flush the seeded ones: recreate it)."""
+    return Category.objects.order_by("position").first() or Category.objects.create(
+        name="公共设施", position=0
+    )
 
 
 def make_proposal(

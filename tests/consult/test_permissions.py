@@ -8,7 +8,7 @@ staff of the township above; outsider, editor and dept hold no role there.
 import pytest
 
 from consult.models import Proposal, State, Support
-from tests.consult.conftest import ALL_STATES, login
+from tests.consult.conftest import ALL_STATES, category, login
 
 PERSONAS = [
     "anonymous", "outsider", "resident_a", "resident_a2", "resident_b", "committee_a",
@@ -160,7 +160,7 @@ def test_edit_matrix(client, world, proposal_in, persona, state):
 def test_create_matrix(client, world, persona, place, allowed):
     response = login(client, world.persona(persona)).post(
         "/api/v1/proposals",
-        {"title": "垃圾分类点太远", "body": "希望在三组增设一个分类点。", "category": 2,
+        {"title": "垃圾分类点太远", "body": "希望在三组增设一个分类点。", "category": category().pk,
          "region": world.regions[place].pk, "submit": True},
         content_type="application/json",
     )
