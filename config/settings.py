@@ -32,7 +32,7 @@ INSTALLED_APPS = [
     "core",
     "accounts",
     "consult",
-    "notifications",
+    "inbox",
     "cms",
     "wagtail.contrib.forms",
     "wagtail.contrib.redirects",

@@ -17,7 +17,7 @@ urlpatterns = [
     path("me/", include("accounts.urls")),
     path("content/", content_index, name="content_index"),
     path("proposals/", include("consult.urls")),
-    path("notifications/", include("notifications.urls")),
+    path("notifications/", include("inbox.urls")),
     path("api/v1/", api.urls),
     path("django-admin/", admin.site.urls),
     path("admin/", include(wagtailadmin_urls)),

@@ -8,7 +8,7 @@ from consult import actions
 from consult.models import State
 from core import sms
 from core.tasks import deliver_notification
-from notifications.models import Delivery, Notification, Preference
+from inbox.models import Delivery, Notification, Preference
 from tests.consult.conftest import login, make_proposal
 
 
@@ -67,7 +67,7 @@ def test_a_failed_send_can_be_retried(world, emails, monkeypatch):
     def broken(phone, text):
         raise ConnectionError("SMS gateway down")
 
-    monkeypatch.setattr("notifications.delivery.send_sms", broken)
+    monkeypatch.setattr("inbox.delivery.send_sms", broken)
     with pytest.raises(ConnectionError):
         deliver_notification.apply(args=args).get()
     monkeypatch.undo()

@@ -7,14 +7,14 @@ from django.utils.http import url_has_allowed_host_and_scheme
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
-from notifications.forms import PreferenceForm
-from notifications.models import Notification, Preference
+from inbox.forms import PreferenceForm
+from inbox.models import Notification, Preference
 
 
 @login_required
 def inbox(request: HttpRequest) -> HttpResponse:
     items = Notification.objects.filter(user=request.user)[:100]
-    return render(request, "notifications/inbox.html", {"items": items})
+    return render(request, "inbox/inbox.html", {"items": items})
 
 
 @login_required
@@ -47,4 +47,4 @@ def preferences(request: HttpRequest) -> HttpResponse:
         form.save()
         messages.success(request, _("Your choices were saved."))
         return redirect("notifications:preferences")
-    return render(request, "notifications/preferences.html", {"form": form})
+    return render(request, "inbox/preferences.html", {"form": form})
