@@ -49,8 +49,8 @@ def proposal_list(request: HttpRequest) -> HttpResponse:
 
 
 def proposal_detail(request: HttpRequest, pk: int) -> HttpResponse:
-    proposal = _visible(request.user, pk)
-    user = request.user
+    user: Any = request.user
+    proposal = _visible(user, pk)
     signed_in = user.is_authenticated
     context = {
         "proposal": proposal,
@@ -272,7 +272,7 @@ def review_queue(request: HttpRequest) -> HttpResponse:
 
 @login_required
 def mine(request: HttpRequest) -> HttpResponse:
-    user = request.user
+    user: Any = request.user
     base = Proposal.objects.select_related("region", "category")
     context = {
         "mine": base.filter(author=user)[:100],
@@ -284,7 +284,7 @@ def mine(request: HttpRequest) -> HttpResponse:
     return render(request, "consult/mine.html", context)
 
 
-def image(request: HttpRequest, pk: int, image_id: int) -> HttpResponse:
+def image(request: HttpRequest, pk: int, image_id: int) -> FileResponse:
     """Images are served through the proposal's permission check (drafts stay private)."""
     proposal = _visible(request.user, pk)
     found = ProposalImage.objects.filter(proposal=proposal, pk=image_id).first()

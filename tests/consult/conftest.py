@@ -20,22 +20,30 @@ PATHS: dict[State, list[tuple[State, str]]] = {
     State.MERGED: [(State.REVIEWING, "system"), (State.MERGED, "committee")],
     State.DELIBERATING: [(State.REVIEWING, "system"), (State.DELIBERATING, "committee")],
     State.VOTING: [
-        (State.REVIEWING, "system"), (State.DELIBERATING, "committee"),
+        (State.REVIEWING, "system"),
+        (State.DELIBERATING, "committee"),
         (State.VOTING, "committee"),
     ],
     State.DECIDED: [
-        (State.REVIEWING, "system"), (State.DELIBERATING, "committee"),
-        (State.VOTING, "committee"), (State.DECIDED, "committee"),
+        (State.REVIEWING, "system"),
+        (State.DELIBERATING, "committee"),
+        (State.VOTING, "committee"),
+        (State.DECIDED, "committee"),
     ],
     State.IMPLEMENTING: [
-        (State.REVIEWING, "system"), (State.DELIBERATING, "committee"),
-        (State.VOTING, "committee"), (State.DECIDED, "committee"),
+        (State.REVIEWING, "system"),
+        (State.DELIBERATING, "committee"),
+        (State.VOTING, "committee"),
+        (State.DECIDED, "committee"),
         (State.IMPLEMENTING, "committee"),
     ],
     State.COMPLETED: [
-        (State.REVIEWING, "system"), (State.DELIBERATING, "committee"),
-        (State.VOTING, "committee"), (State.DECIDED, "committee"),
-        (State.IMPLEMENTING, "committee"), (State.COMPLETED, "committee"),
+        (State.REVIEWING, "system"),
+        (State.DELIBERATING, "committee"),
+        (State.VOTING, "committee"),
+        (State.DECIDED, "committee"),
+        (State.IMPLEMENTING, "committee"),
+        (State.COMPLETED, "committee"),
     ],
 }
 ALL_STATES = list(PATHS)
@@ -49,7 +57,11 @@ def category() -> Category:
 
 
 def make_proposal(
-    world: World, state: State = State.COLLECTING, *, author: Any = None, title: str = "村口路灯坏了",
+    world: World,
+    state: State = State.COLLECTING,
+    *,
+    author: Any = None,
+    title: str = "村口路灯坏了",
     body: str = "晚上一片漆黑，老人出门不便。",
 ) -> Proposal:
     with ratelimit.suspended():
@@ -61,13 +73,21 @@ def _make(world: World, state: State, *, author: Any, title: str, body: str) -> 
     region = world.village_b if author == world.resident_b else world.village_a
     committee = world.committee_b if region == world.village_b else world.committee_a
     proposal = actions.create_proposal(
-        author, title=title, body=body, category=category().pk, region=region.pk,
+        author,
+        title=title,
+        body=body,
+        category=category().pk,
+        region=region.pk,
         submit=state != State.DRAFT,
     )
     for target, who in PATHS[state]:
         if target == State.MERGED:
             other = actions.create_proposal(
-                author, title="同一件事", body="重复", category=category().pk, region=region.pk,
+                author,
+                title="同一件事",
+                body="重复",
+                category=category().pk,
+                region=region.pk,
                 submit=True,
             )
             actions.merge_proposal(committee, proposal.pk, into=other.pk, reason="重复")
@@ -76,7 +96,9 @@ def _make(world: World, state: State, *, author: Any, title: str, body: str) -> 
         elif who == "author":
             transition(proposal, target, author)
         else:
-            transition(proposal, target, committee, reason="理由" if target == State.REJECTED else "")
+            transition(
+                proposal, target, committee, reason="理由" if target == State.REJECTED else ""
+            )
     proposal.refresh_from_db()
     assert proposal.state == state
     return proposal

@@ -6,6 +6,8 @@ support count equals the supports, nobody ineligible has a support, terminal
 states never change, and every change is in the audit log.
 """
 
+import contextlib
+
 import pytest
 from django.db import transaction
 from hypothesis import HealthCheck, given, settings
@@ -20,14 +22,36 @@ from core.audit import entries_for
 from core.errors import ActionError
 from tests.consult.conftest import category
 
-PEOPLE = ["resident_a", "resident_a2", "resident_b", "committee_a", "committee_b", "staff",
-          "outsider", "admin", None]
-OPS = ["create", "create_draft", "submit", "withdraw", "support", "unsupport", "accept",
-       "reject", "merge", "follow", *[f"to:{state}" for state in State.values], "system:reviewing"]
+PEOPLE = [
+    "resident_a",
+    "resident_a2",
+    "resident_b",
+    "committee_a",
+    "committee_b",
+    "staff",
+    "outsider",
+    "admin",
+    None,
+]
+OPS = [
+    "create",
+    "create_draft",
+    "submit",
+    "withdraw",
+    "support",
+    "unsupport",
+    "accept",
+    "reject",
+    "merge",
+    "follow",
+    *[f"to:{state}" for state in State.values],
+    "system:reviewing",
+]
 
 steps = st.lists(
     st.tuples(st.sampled_from(OPS), st.sampled_from(PEOPLE), st.integers(0, 3), st.integers(0, 3)),
-    min_size=1, max_size=25,
+    min_size=1,
+    max_size=25,
 )
 
 
@@ -41,10 +65,21 @@ def _apply(world, op, person, index, other, proposals):
     into = proposals[other % len(proposals)].pk if proposals else 0
     region = world.village_b if person == "resident_b" else world.village_a
     calls = {
-        "create": lambda: proposals.append(actions.create_proposal(
-            user, title="议题", body="内容", category=category().pk, region=region.pk, submit=True)),
-        "create_draft": lambda: proposals.append(actions.create_proposal(
-            user, title="草稿", body="内容", category=category().pk, region=region.pk)),
+        "create": lambda: proposals.append(
+            actions.create_proposal(
+                user,
+                title="议题",
+                body="内容",
+                category=category().pk,
+                region=region.pk,
+                submit=True,
+            )
+        ),
+        "create_draft": lambda: proposals.append(
+            actions.create_proposal(
+                user, title="草稿", body="内容", category=category().pk, region=region.pk
+            )
+        ),
         "submit": lambda: actions.submit_proposal(user, pick),
         "withdraw": lambda: actions.withdraw_proposal(user, pick),
         "support": lambda: actions.support_proposal(user, pick),
@@ -54,17 +89,16 @@ def _apply(world, op, person, index, other, proposals):
         "merge": lambda: actions.merge_proposal(user, pick, into=into),
         "follow": lambda: actions.follow_proposal(user, pick),
         "system:reviewing": lambda: transition(
-            Proposal.objects.get(pk=pick), State.REVIEWING, None, system=True),
+            Proposal.objects.get(pk=pick), State.REVIEWING, None, system=True
+        ),
     }
     if op.startswith("to:"):
         target = State(op[3:])
         call = lambda: transition(Proposal.objects.get(pk=pick), target, user, reason="理由")  # noqa: E731
     else:
         call = calls[op]
-    try:
+    with contextlib.suppress(ActionError, Proposal.DoesNotExist):
         call()
-    except (ActionError, Proposal.DoesNotExist):
-        pass
 
 
 def _check(world, before):
@@ -90,8 +124,11 @@ def _check(world, before):
 
 
 @pytest.mark.django_db
-@settings(max_examples=60, deadline=None,
-          suppress_health_check=[HealthCheck.function_scoped_fixture, HealthCheck.too_slow])
+@settings(
+    max_examples=60,
+    deadline=None,
+    suppress_health_check=[HealthCheck.function_scoped_fixture, HealthCheck.too_slow],
+)
 @given(steps=steps)
 def test_no_sequence_of_actions_reaches_an_illegal_state(world, steps):
     try:

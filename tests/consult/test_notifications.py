@@ -19,7 +19,9 @@ def emails(world):
         user.save(update_fields=["email"])
 
 
-def test_followers_hear_when_a_proposal_changes_state(world, emails, django_capture_on_commit_callbacks):
+def test_followers_hear_when_a_proposal_changes_state(
+    world, emails, django_capture_on_commit_callbacks
+):
     proposal = make_proposal(world, State.REVIEWING)
     actions.follow_proposal(world.resident_a2, proposal.pk)
     with django_capture_on_commit_callbacks(execute=True):
@@ -50,8 +52,12 @@ def test_a_join_request_decision_is_notified(world, django_capture_on_commit_cal
 
 def test_a_retried_task_sends_nothing_twice(world, emails):
     proposal = make_proposal(world)
-    args = ("proposal_state_changed", world.resident_a2.pk,
-            {"proposal_id": proposal.pk, "state": "reviewing", "source": "collecting"}, "key-1")
+    args = (
+        "proposal_state_changed",
+        world.resident_a2.pk,
+        {"proposal_id": proposal.pk, "state": "reviewing", "source": "collecting"},
+        "key-1",
+    )
     assert deliver_notification.apply(args=args).get() is True
     assert deliver_notification.apply(args=args).get() is False
     assert Notification.objects.count() == 1
@@ -61,8 +67,12 @@ def test_a_retried_task_sends_nothing_twice(world, emails):
 
 def test_a_failed_send_can_be_retried(world, emails, monkeypatch):
     proposal = make_proposal(world)
-    args = ("proposal_state_changed", world.resident_a2.pk, {"proposal_id": proposal.pk,
-            "state": "reviewing"}, "key-2")
+    args = (
+        "proposal_state_changed",
+        world.resident_a2.pk,
+        {"proposal_id": proposal.pk, "state": "reviewing"},
+        "key-2",
+    )
 
     def broken(phone, text):
         raise ConnectionError("SMS gateway down")
@@ -79,8 +89,14 @@ def test_channel_preferences_are_respected(client, world, emails):
     login(client, world.resident_a2).post("/notifications/settings/", {"in_app": "on"})
     assert Preference.objects.get(user=world.resident_a2).sms is False
     proposal = make_proposal(world)
-    deliver_notification.apply(args=("proposal_state_changed", world.resident_a2.pk,
-                                      {"proposal_id": proposal.pk, "state": "reviewing"}, "k3"))
+    deliver_notification.apply(
+        args=(
+            "proposal_state_changed",
+            world.resident_a2.pk,
+            {"proposal_id": proposal.pk, "state": "reviewing"},
+            "k3",
+        )
+    )
     assert Notification.objects.filter(user=world.resident_a2).count() == 1
     assert not mail.outbox and not sms.outbox
 
@@ -88,8 +104,13 @@ def test_channel_preferences_are_respected(client, world, emails):
 def test_the_unread_badge_counts_and_opening_marks_read(client, world):
     proposal = make_proposal(world)
     for key in ("a", "b"):
-        Notification.objects.create(user=world.resident_a2, key=key, event="x", text="新消息",
-                                    url=proposal.get_absolute_url())
+        Notification.objects.create(
+            user=world.resident_a2,
+            key=key,
+            event="x",
+            text="新消息",
+            url=proposal.get_absolute_url(),
+        )
     client = login(client, world.resident_a2)
     page = client.get("/proposals/").content.decode()
     assert '<span class="notice-count">2</span>' in page
@@ -103,7 +124,9 @@ def test_the_unread_badge_counts_and_opening_marks_read(client, world):
 
 def test_nobody_opens_another_persons_notification(client, world):
     note = Notification.objects.create(user=world.resident_a, key="z", event="x", text="私信")
-    assert login(client, world.resident_a2).post(f"/notifications/{note.pk}/open/").status_code == 404
+    assert (
+        login(client, world.resident_a2).post(f"/notifications/{note.pk}/open/").status_code == 404
+    )
     assert "私信" not in client.get("/notifications/").content.decode()
 
 

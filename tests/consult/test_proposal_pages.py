@@ -12,8 +12,13 @@ from tests.consult.conftest import category, login, make_proposal
 
 
 def _form(world, **overrides):
-    data = {"title": "路灯不亮", "body": "三组路口的路灯坏了一个月。", "category": category().pk,
-            "region": world.village_a.pk, "publish": "1"}
+    data = {
+        "title": "路灯不亮",
+        "body": "三组路口的路灯坏了一个月。",
+        "category": category().pk,
+        "region": world.village_a.pk,
+        "publish": "1",
+    }
     return {**data, **overrides}
 
 
@@ -209,12 +214,20 @@ def test_the_list_page_runs_a_fixed_number_of_queries(
     client, world, rows, django_assert_max_num_queries
 ):
     template = make_proposal(world)
-    Proposal.objects.bulk_create([
-        Proposal(title=f"议题{i}", body="内容", category=template.category, region=world.village_a,
-                 author=world.resident_a, state=State.COLLECTING,
-                 submitted_at=template.submitted_at)
-        for i in range(rows - 1)
-    ])
+    Proposal.objects.bulk_create(
+        [
+            Proposal(
+                title=f"议题{i}",
+                body="内容",
+                category=template.category,
+                region=world.village_a,
+                author=world.resident_a,
+                state=State.COLLECTING,
+                submitted_at=template.submitted_at,
+            )
+            for i in range(rows - 1)
+        ]
+    )
     client = login(client, world.resident_a2)
     # session, user, unread badge, regions, categories (filter form), count, page
     with django_assert_max_num_queries(8):
@@ -228,9 +241,12 @@ def test_the_detail_page_runs_a_fixed_number_of_queries(
 ):
     proposal = make_proposal(world, State.REVIEWING)
     for _ in range(rows):
-        AuditEntry.objects.create(actor=world.committee_a, verb="proposal.reviewing",
-                                  target_type_id=AuditEntry.objects.first().target_type_id,
-                                  target_id=proposal.pk)
+        AuditEntry.objects.create(
+            actor=world.committee_a,
+            verb="proposal.reviewing",
+            target_type_id=AuditEntry.objects.first().target_type_id,
+            target_id=proposal.pk,
+        )
     client = login(client, world.committee_a)
     with django_assert_max_num_queries(14):
         assert client.get(f"/proposals/{proposal.pk}/").status_code == 200
