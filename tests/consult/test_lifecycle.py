@@ -141,3 +141,36 @@ def test_no_sequence_of_actions_reaches_an_illegal_state(world, steps):
             raise Rollback
     except Rollback:
         pass
+
+
+@pytest.mark.django_db
+def test_a_merge_without_a_target_is_impossible(world):
+    from tests.consult.conftest import make_proposal
+
+    proposal = make_proposal(world, State.REVIEWING)
+    with pytest.raises(ActionError):
+        transition(proposal, State.MERGED, world.committee_a)
+    proposal.refresh_from_db()
+    assert proposal.state == State.REVIEWING
+
+
+@pytest.mark.django_db
+@pytest.mark.parametrize(
+    ("source", "target"),
+    [(s, t) for s in State for t in State if (s, t) not in TRANSITIONS],
+)
+def test_every_edge_outside_the_table_is_refused(world, source, target):
+    proposal = Proposal.objects.create(
+        title="议题",
+        body="内容",
+        category=category(),
+        region=world.village_a,
+        author=world.resident_a,
+        state=source,
+    )
+    with pytest.raises(ActionError):
+        transition(proposal, target, world.admin, reason="理由")
+    with pytest.raises(ActionError):
+        transition(proposal, target, None, reason="理由", system=True)
+    proposal.refresh_from_db()
+    assert proposal.state == source
