@@ -1,5 +1,6 @@
 """Pages about proposals. Each view parses input, calls one action, renders."""
 
+from collections.abc import Callable
 from typing import Any
 
 from django.contrib import messages
@@ -7,7 +8,9 @@ from django.contrib.auth.decorators import login_required
 from django.core.paginator import Paginator
 from django.http import FileResponse, Http404, HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
+from django.utils.functional import Promise
 from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
 from django.views.decorators.http import require_POST
 
 from accounts.models import Region
@@ -162,59 +165,26 @@ def _post_action(request: HttpRequest, pk: int, call: Any, done: str) -> HttpRes
     return redirect("consult:proposal_detail", pk=pk)
 
 
-@login_required
-@require_POST
-def support(request: HttpRequest, pk: int) -> HttpResponse:
-    return _post_action(
-        request,
-        pk,
-        lambda: actions.support_proposal(request.user, pk),
-        _("Thank you: your support was counted."),
-    )
+def _one_click(action: Callable[[Any, int], Any], done: Promise) -> Callable[..., HttpResponse]:
+    """A POST-only page button that calls action(user, pk) and returns to the proposal."""
+
+    @login_required
+    @require_POST
+    def view(request: HttpRequest, pk: int) -> HttpResponse:
+        return _post_action(request, pk, lambda: action(request.user, pk), str(done))
+
+    return view
 
 
-@login_required
-@require_POST
-def unsupport(request: HttpRequest, pk: int) -> HttpResponse:
-    return _post_action(
-        request,
-        pk,
-        lambda: actions.unsupport_proposal(request.user, pk),
-        _("Your support was withdrawn."),
-    )
-
-
-@login_required
-@require_POST
-def follow(request: HttpRequest, pk: int) -> HttpResponse:
-    return _post_action(
-        request,
-        pk,
-        lambda: actions.follow_proposal(request.user, pk),
-        _("You will be told when this matter changes."),
-    )
-
-
-@login_required
-@require_POST
-def unfollow(request: HttpRequest, pk: int) -> HttpResponse:
-    return _post_action(
-        request,
-        pk,
-        lambda: actions.unfollow_proposal(request.user, pk),
-        _("You no longer follow this matter."),
-    )
-
-
-@login_required
-@require_POST
-def submit(request: HttpRequest, pk: int) -> HttpResponse:
-    return _post_action(
-        request,
-        pk,
-        lambda: actions.submit_proposal(request.user, pk),
-        _("Published. Neighbours can now support it."),
-    )
+support = _one_click(actions.support_proposal, gettext_lazy("Thank you: your support was counted."))
+unsupport = _one_click(actions.unsupport_proposal, gettext_lazy("Your support was withdrawn."))
+follow = _one_click(
+    actions.follow_proposal, gettext_lazy("You will be told when this matter changes.")
+)
+unfollow = _one_click(actions.unfollow_proposal, gettext_lazy("You no longer follow this matter."))
+submit = _one_click(
+    actions.submit_proposal, gettext_lazy("Published. Neighbours can now support it.")
+)
 
 
 @login_required

@@ -104,6 +104,23 @@ def _make(world: World, state: State, *, author: Any, title: str, body: str) -> 
     return proposal
 
 
+def published_rows(world: World, rows: int) -> None:
+    """`rows` published proposals in 村A, inserted in bulk (for query budgets)."""
+    template = make_proposal(world, State.COLLECTING)
+    Proposal.objects.bulk_create(
+        Proposal(
+            title=f"议题{i}",
+            body="内容",
+            category=template.category,
+            region=world.village_a,
+            author=world.resident_a,
+            state=State.COLLECTING,
+            submitted_at=template.submitted_at,
+        )
+        for i in range(rows - 1)
+    )
+
+
 @pytest.fixture
 def proposal_in(world: World) -> Any:
     def build(state: State = State.COLLECTING, **kwargs: Any) -> Proposal:

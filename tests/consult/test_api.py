@@ -6,7 +6,7 @@ import pytest
 from django.test import Client
 
 from consult.models import Proposal, State
-from tests.consult.conftest import category, login, make_proposal
+from tests.consult.conftest import category, login, published_rows
 from tests.factories import MembershipFactory, UserFactory
 
 JSON = "application/json"
@@ -291,21 +291,7 @@ def test_it_serves_openapi_and_local_docs(client, world):
 def test_the_list_runs_a_fixed_number_of_queries(
     client, world, rows, django_assert_max_num_queries
 ):
-    template = make_proposal(world, State.COLLECTING)
-    Proposal.objects.bulk_create(
-        [
-            Proposal(
-                title=f"议题{i}",
-                body="内容",
-                category=template.category,
-                region=world.village_a,
-                author=world.resident_a,
-                state=State.COLLECTING,
-                submitted_at=template.submitted_at,
-            )
-            for i in range(rows - 1)
-        ]
-    )
+    published_rows(world, rows)
     client = login(client, world.resident_a2)
     with django_assert_max_num_queries(4):  # session, user, count, page
         body = client.get("/api/v1/proposals").json()

@@ -8,7 +8,7 @@ from PIL import Image
 
 from consult.models import Proposal, ProposalImage, State
 from core.models import AuditEntry
-from tests.consult.conftest import category, login, make_proposal
+from tests.consult.conftest import category, login, make_proposal, published_rows
 
 
 def _form(world, **overrides):
@@ -213,21 +213,7 @@ def test_mine_lists_my_proposals_supports_and_follows(client, world):
 def test_the_list_page_runs_a_fixed_number_of_queries(
     client, world, rows, django_assert_max_num_queries
 ):
-    template = make_proposal(world)
-    Proposal.objects.bulk_create(
-        [
-            Proposal(
-                title=f"议题{i}",
-                body="内容",
-                category=template.category,
-                region=world.village_a,
-                author=world.resident_a,
-                state=State.COLLECTING,
-                submitted_at=template.submitted_at,
-            )
-            for i in range(rows - 1)
-        ]
-    )
+    published_rows(world, rows)
     client = login(client, world.resident_a2)
     # session, user, unread badge, regions, categories (filter form), count, page
     with django_assert_max_num_queries(8):
