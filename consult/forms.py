@@ -40,7 +40,7 @@ class ProposalForm(forms.Form):
         help_text=_("One sentence, e.g. 村口路灯坏了，晚上出行不便"),
     )
     body = forms.CharField(
-        label=_("What is the matter?"),
+        label=_("Details"),
         max_length=BODY_MAX,
         widget=forms.Textarea(attrs={"rows": 8}),
         help_text=_("Plain text. Say where, what happens, and what you suggest."),

@@ -245,6 +245,7 @@ def mine(request: HttpRequest) -> HttpResponse:
     user: Any = request.user
     base = Proposal.objects.select_related("region", "category")
     context = {
+        "may_review": user.is_superuser or bool(moderated_paths(user)),
         "mine": base.filter(author=user)[:100],
         "supported": base.filter(supports__user=user).order_by("-supports__created")[:100],
         "followed": base.filter(follows__user=user, submitted_at__isnull=False).order_by(
