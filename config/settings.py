@@ -36,6 +36,7 @@ INSTALLED_APPS = [
     "core",
     "accounts",
     "consult",
+    "inbox",
     "cms",
     "wagtail.contrib.forms",
     "wagtail.contrib.redirects",

@@ -9,6 +9,7 @@ from wagtail.admin import urls as wagtailadmin_urls
 from wagtail.documents import urls as wagtaildocs_urls
 
 from cms.views import content_index
+from config.api import api
 from core.health import healthz
 
 urlpatterns = [
@@ -20,6 +21,9 @@ urlpatterns = [
     path("accounts/", include("allauth.urls")),
     path("me/", include("accounts.urls")),
     path("content/", content_index, name="content_index"),
+    path("proposals/", include("consult.urls")),
+    path("notifications/", include("inbox.urls")),
+    path("api/v1/", api.urls),
     path("django-admin/", admin.site.urls),
     path("admin/", include(wagtailadmin_urls)),
     path("documents/", include(wagtaildocs_urls)),

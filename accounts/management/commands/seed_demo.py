@@ -78,8 +78,10 @@ class Command(BaseCommand):
 
     def seed_content(self, regions: dict[str, Region]) -> None:
         from cms.demo import seed_cms
+        from consult.demo import seed_consult
 
         seed_cms(regions)
+        seed_consult(regions)
 
     def print_accounts(self) -> None:
         self.stdout.write(self.style.SUCCESS(f"Demo data ready. Password: {DEMO_PASSWORD}"))
