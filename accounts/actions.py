@@ -31,7 +31,9 @@ def request_membership(user: Any, region_id: int, *, note: str = "") -> Membersh
     if len(note) > REASON_MAX:
         raise ActionError(_("The note is too long (200 characters at most)."), field="note")
     live = Membership.objects.filter(
-        user=user, region=region, role=Role.RESIDENT,
+        user=user,
+        region=region,
+        role=Role.RESIDENT,
         status__in=[MembershipStatus.PENDING, MembershipStatus.APPROVED],
     )
     if live.exists():
@@ -42,6 +44,8 @@ def request_membership(user: Any, region_id: int, *, note: str = "") -> Membersh
                 user=user, region=region, role=Role.RESIDENT, note=note.strip()
             )
             audit.record(user, "membership.requested", membership, region=region)
+            for reviewer_id in committee_of(region):
+                notify_on_commit("membership_requested", reviewer_id, membership_id=membership.pk)
     except IntegrityError as exc:  # a concurrent duplicate lost the race to the constraint
         raise Conflict(_("You have already asked to join this place."), field="region") from exc
     return membership
@@ -58,11 +62,18 @@ def decide_membership(
         raise ActionError(_("The reason is too long (200 characters at most)."), field="reason")
     with transaction.atomic():
         membership = (
-            Membership.objects.select_for_update().select_related("region", "user")
-            .filter(pk=membership_id).first()
+            Membership.objects.select_for_update()
+            .select_related("region", "user")
+            .filter(pk=membership_id)
+            .first()
         )
-        # Someone else's request in another village is "not found", not "forbidden".
-        if membership is None or not may_decide_membership(actor, membership.region):
+        # Someone else's request in another village is "not found", not "forbidden";
+        # and nobody decides their own request, whatever their role.
+        if (
+            membership is None
+            or membership.user_id == getattr(actor, "pk", None)
+            or not may_decide_membership(actor, membership.region)
+        ):
             raise NotFound(_("This request does not exist."))
         if membership.status != MembershipStatus.PENDING:
             raise Conflict(_("This request has already been decided."))
@@ -81,17 +92,37 @@ def decide_membership(
 def grant_membership(
     *, user: Any, region: Region, role: str, actor: Any = None, reason: str = ""
 ) -> Membership:
-    """Give a role directly (administrators, seed data). Idempotent for a live role."""
+    """Give a role directly (administrators, seed data). Idempotent for a live role.
+
+    A pending request for the same role is approved rather than duplicated: the
+    partial unique constraint allows one live row per person, place and role.
+    """
     with transaction.atomic():
-        membership, created = Membership.objects.get_or_create(
-            user=user, region=region, role=role,
-            status=MembershipStatus.APPROVED,
-            defaults={"decided_by": actor, "decided_at": timezone.now(), "reason": reason},
+        membership = (
+            Membership.objects.select_for_update()
+            .filter(user=user, region=region, role=role)
+            .filter(status__in=[MembershipStatus.PENDING, MembershipStatus.APPROVED])
+            .first()
         )
-        if created:
+        if membership is None or membership.status == MembershipStatus.PENDING:
+            membership = membership or Membership(user=user, region=region, role=role)
+            membership.status = MembershipStatus.APPROVED
+            membership.decided_by = actor if getattr(actor, "pk", None) else None
+            membership.decided_at = timezone.now()
+            membership.reason = reason
+            membership.save()
             audit.record(actor, "membership.granted", membership, region=region, role=role)
     forget_roles(user)
     return membership
+
+
+def committee_of(region: Region) -> list[int]:
+    """Ids of the approved committee members of exactly this place."""
+    return list(
+        Membership.objects.filter(
+            region=region, role=Role.COMMITTEE, status=MembershipStatus.APPROVED
+        ).values_list("user_id", flat=True)
+    )
 
 
 def pending_requests_for(user: Any) -> Any:

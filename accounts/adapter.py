@@ -4,6 +4,7 @@ from typing import Any
 
 from allauth.account.adapter import DefaultAccountAdapter
 from django import forms
+from django.core.exceptions import ValidationError
 from django.utils.translation import gettext as _
 
 from accounts.models import User
@@ -37,11 +38,25 @@ class AccountAdapter(DefaultAccountAdapter):
         return normalize_phone(phone)
 
     def send_verification_code_sms(self, user: Any, phone: str, code: str, **kwargs: Any) -> None:
-        text = _("[有事好商量] Your code is %(code)s. It expires in a few minutes; share it with no one.")
+        text = _(
+            "[有事好商量] Your code is %(code)s. It expires in a few minutes; share it with no one."
+        )
         send_sms(phone, text % {"code": code})
 
     def send_unknown_account_sms(self, phone: str, **kwargs: Any) -> None:
-        send_sms(phone, _("[有事好商量] A login code was asked for this number; no account uses it."))
+        # Deliberately silent: the page answers the same either way (no enumeration),
+        # and texting numbers that have no account would let anyone spam strangers.
+        return None
+
+    def send_account_already_exists_sms(self, phone: str) -> None:
+        # Sign-up with a taken number looks like success (no enumeration); tell the owner.
+        send_sms(
+            phone,
+            _(
+                "[有事好商量] Someone tried to sign up with this number, "
+                "which already has an account."
+            ),
+        )
 
     def set_phone(self, user: Any, phone: str, verified: bool) -> None:
         user.phone = phone
@@ -57,6 +72,11 @@ class AccountAdapter(DefaultAccountAdapter):
         user.phone_verified = True
 
     def get_user_by_phone(self, phone: str) -> Any:
+        # allauth passes the login field as typed (e.g. "138 0000 0001").
+        try:
+            phone = normalize_phone(phone)
+        except ValidationError:
+            return None
         return User.objects.filter(phone=phone, is_active=True).first()
 
     def populate_username(self, request: Any, user: Any) -> None:

@@ -1,8 +1,8 @@
 from typing import Any
 
 from django.contrib import admin
-from django.http import HttpRequest
 from django.contrib.auth.admin import UserAdmin as BaseUserAdmin
+from django.http import HttpRequest
 from django.utils.translation import gettext_lazy as _
 from treebeard.admin import TreeAdmin
 from treebeard.forms import movenodeform_factory
@@ -16,7 +16,7 @@ class UserAdmin(BaseUserAdmin):
     list_display = ("username", "display_name", "phone", "is_staff", "is_active")
     search_fields = ("username", "display_name", "phone", "email")
     fieldsets = (
-        *BaseUserAdmin.fieldsets,
+        *(BaseUserAdmin.fieldsets or ()),
         (_("Phone and name"), {"fields": ("phone", "phone_verified", "display_name")}),
     )
 
@@ -39,6 +39,9 @@ class MembershipAdmin(admin.ModelAdmin):
     # Decisions go through accounts.actions (audit + notification); the admin may only
     # grant a role, which is itself an action.
     def has_change_permission(self, request: HttpRequest, obj: Any = None) -> bool:
+        return False
+
+    def has_delete_permission(self, request: HttpRequest, obj: Any = None) -> bool:
         return False
 
     def save_model(self, request: HttpRequest, obj: Membership, form: Any, change: bool) -> None:

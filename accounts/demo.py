@@ -6,26 +6,49 @@ from accounts.models import RegionKind, Role
 
 DEMO_PASSWORD = "Demo-2026!"  # noqa: S105 - documented demo password, never used in production
 
-# (name, kind, children)
-REGION_TREE = (
-    "南通市", RegionKind.CITY, [
-        ("崇川区", RegionKind.DISTRICT, [
-            ("和平桥街道", RegionKind.TOWNSHIP, [
-                ("幸福村", RegionKind.VILLAGE, []),      # 村A
-                ("和睦村", RegionKind.VILLAGE, []),      # 村B
-                ("桃园社区", RegionKind.COMMUNITY, []),
-            ]),
-            ("钟秀街道", RegionKind.TOWNSHIP, [
-                ("钟秀社区", RegionKind.COMMUNITY, []),
-                ("新城社区", RegionKind.COMMUNITY, []),
-            ]),
-        ]),
-        ("海门区", RegionKind.DISTRICT, [
-            ("三厂街道", RegionKind.TOWNSHIP, [
-                ("永安村", RegionKind.VILLAGE, []),
-                ("大东村", RegionKind.VILLAGE, []),
-            ]),
-        ]),
+RegionNode = tuple[str, str, list["RegionNode"]]  # (name, kind, children)
+
+REGION_TREE: RegionNode = (
+    "南通市",
+    RegionKind.CITY,
+    [
+        (
+            "崇川区",
+            RegionKind.DISTRICT,
+            [
+                (
+                    "和平桥街道",
+                    RegionKind.TOWNSHIP,
+                    [
+                        ("幸福村", RegionKind.VILLAGE, []),  # 村A
+                        ("和睦村", RegionKind.VILLAGE, []),  # 村B
+                        ("桃园社区", RegionKind.COMMUNITY, []),
+                    ],
+                ),
+                (
+                    "钟秀街道",
+                    RegionKind.TOWNSHIP,
+                    [
+                        ("钟秀社区", RegionKind.COMMUNITY, []),
+                        ("新城社区", RegionKind.COMMUNITY, []),
+                    ],
+                ),
+            ],
+        ),
+        (
+            "海门区",
+            RegionKind.DISTRICT,
+            [
+                (
+                    "三厂街道",
+                    RegionKind.TOWNSHIP,
+                    [
+                        ("永安村", RegionKind.VILLAGE, []),
+                        ("大东村", RegionKind.VILLAGE, []),
+                    ],
+                ),
+            ],
+        ),
     ],
 )
 

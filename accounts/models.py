@@ -8,14 +8,15 @@ from treebeard.mp_tree import MP_Node
 
 class User(AbstractUser):
     phone = models.CharField(
-        _("phone number"), max_length=16, unique=True, null=True, blank=True,
+        _("phone number"),
+        max_length=16,
+        unique=True,
+        null=True,
+        blank=True,
         help_text=_("E.164, e.g. +8613800000001"),
     )
     phone_verified = models.BooleanField(_("phone verified"), default=False)
     display_name = models.CharField(_("display name"), max_length=40, blank=True)
-
-    class Meta(AbstractUser.Meta):
-        swappable = "AUTH_USER_MODEL"
 
     @property
     def name(self) -> str:
@@ -39,9 +40,17 @@ JOINABLE_KINDS = frozenset({RegionKind.VILLAGE, RegionKind.COMMUNITY})
 class Region(MP_Node):
     """A place in the one tree: 市 → 区县 → 乡镇街道 → 村社区 (→ 网格)."""
 
-    name = models.CharField(_("name"), max_length=60)
-    kind = models.CharField(_("kind"), max_length=16, choices=RegionKind.choices)
-    code = models.CharField(_("administrative code"), max_length=20, blank=True)
+    # Annotated by hand: treebeard's base class is untyped, so the stubs cannot infer these.
+    name: "models.CharField[str, str]" = models.CharField(_("name"), max_length=60)
+    kind: "models.CharField[str, str]" = models.CharField(
+        _("kind"), max_length=16, choices=RegionKind.choices
+    )
+    code: "models.CharField[str, str]" = models.CharField(
+        _("administrative code"), max_length=20, blank=True
+    )
+    path: str
+    depth: int
+    steplen: int
 
     node_order_by = ["name"]
 
@@ -84,7 +93,9 @@ class Membership(models.Model):
     """A role held at a place. Reaches that place and every place below it."""
 
     user = models.ForeignKey(
-        settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="memberships",
+        settings.AUTH_USER_MODEL,
+        on_delete=models.CASCADE,
+        related_name="memberships",
         verbose_name=_("user"),
     )
     region = models.ForeignKey(
@@ -92,14 +103,20 @@ class Membership(models.Model):
     )
     role = models.CharField(_("role"), max_length=16, choices=Role.choices)
     status = models.CharField(
-        _("status"), max_length=16, choices=MembershipStatus.choices,
+        _("status"),
+        max_length=16,
+        choices=MembershipStatus.choices,
         default=MembershipStatus.PENDING,
     )
     note = models.CharField(_("note from the applicant"), max_length=200, blank=True)
     reason = models.CharField(_("reason for the decision"), max_length=200, blank=True)
     decided_by = models.ForeignKey(
-        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL,
-        related_name="+", verbose_name=_("decided by"),
+        settings.AUTH_USER_MODEL,
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+        verbose_name=_("decided by"),
     )
     decided_at = models.DateTimeField(_("decided at"), null=True, blank=True)
     created = models.DateTimeField(_("requested at"), auto_now_add=True)

@@ -22,8 +22,9 @@ def approved_roles(user: Any) -> list[tuple[str, str]]:
     cached = getattr(user, _CACHE_ATTR, None)
     if cached is None:
         cached = list(
-            Membership.objects.filter(user=user, status=MembershipStatus.APPROVED)
-            .values_list("role", "region__path")
+            Membership.objects.filter(user=user, status=MembershipStatus.APPROVED).values_list(
+                "role", "region__path"
+            )
         )
         setattr(user, _CACHE_ATTR, cached)
     return cached
@@ -37,7 +38,9 @@ def forget_roles(user: Any) -> None:
 
 def has_role_at(user: Any, region: Region, roles: Iterable[str]) -> bool:
     wanted = set(roles)
-    return any(role in wanted and region.path.startswith(path) for role, path in approved_roles(user))
+    return any(
+        role in wanted and region.path.startswith(path) for role, path in approved_roles(user)
+    )
 
 
 def _is_superuser(user: Any) -> bool:

@@ -17,6 +17,16 @@ def normalize_phone(raw: str) -> str:
         raise ValidationError(_("This is not a valid phone number."), code="invalid") from exc
     if not phonenumbers.is_valid_number(number):
         raise ValidationError(_("This is not a valid phone number."), code="invalid")
+    # Logins and notices go by SMS: only mainland China mobile numbers can receive them.
+    mobile = {
+        phonenumbers.PhoneNumberType.MOBILE,
+        phonenumbers.PhoneNumberType.FIXED_LINE_OR_MOBILE,
+    }
+    if (
+        phonenumbers.region_code_for_number(number) != "CN"
+        or phonenumbers.number_type(number) not in mobile
+    ):
+        raise ValidationError(_("Please enter a mainland China mobile number."), code="not_mobile")
     return phonenumbers.format_number(number, phonenumbers.PhoneNumberFormat.E164)
 
 

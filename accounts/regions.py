@@ -4,7 +4,7 @@ from accounts.models import JOINABLE_KINDS, Region
 
 
 def labelled_regions(*, joinable_only: bool = False) -> list[tuple[Region, str]]:
-    """Every place (in tree order) with a label naming the places above it, e.g. 崇川区 · 和平桥街道 · 村A."""
+    """Every place in tree order, labelled with the places above it: 崇川区 · 和平桥街道 · 村A."""
     regions = list(Region.objects.order_by("path"))
     by_path = {region.path: region for region in regions}
     labelled = []

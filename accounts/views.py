@@ -1,3 +1,5 @@
+from typing import cast
+
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.http import HttpRequest, HttpResponse
@@ -7,7 +9,7 @@ from django.views.decorators.http import require_POST
 
 from accounts import actions
 from accounts.forms import DecisionForm, JoinRequestForm
-from accounts.models import MembershipStatus
+from accounts.models import MembershipStatus, User
 from accounts.permissions import moderated_paths
 from accounts.phones import mask_phone
 from core.errors import ActionError
@@ -15,13 +17,14 @@ from core.errors import ActionError
 
 @login_required
 def me(request: HttpRequest) -> HttpResponse:
-    memberships = request.user.memberships.select_related("region").order_by("-created")
+    user = cast(User, request.user)
+    memberships = user.memberships.select_related("region").order_by("-created")
     context = {
-        "masked_phone": mask_phone(request.user.phone) if request.user.phone else "",
+        "masked_phone": mask_phone(user.phone) if user.phone else "",
         "memberships": memberships,
         "approved": [m for m in memberships if m.status == MembershipStatus.APPROVED],
-        "may_review": bool(moderated_paths(request.user)) or request.user.is_superuser,
-        "pending_count": actions.pending_requests_for(request.user).count(),
+        "may_review": bool(moderated_paths(user)) or user.is_superuser,
+        "pending_count": actions.pending_requests_for(user).count(),
     }
     return render(request, "accounts/me.html", context)
 
@@ -58,7 +61,9 @@ def requests_queue(request: HttpRequest) -> HttpResponse:
 def decide(request: HttpRequest, pk: int) -> HttpResponse:
     form = DecisionForm(request.POST)
     if not form.is_valid():
-        messages.error(request, _("Please choose approve or reject."))
+        for errors in form.errors.values():
+            for error in errors:
+                messages.error(request, str(error))
         return redirect("accounts:requests")
     approve = form.cleaned_data["decision"] == "approve"
     try:

@@ -10,7 +10,8 @@ from typing import Any
 from django.contrib.auth.models import Group
 from django.core.files.images import ImageFile
 from wagtail.images import get_image_model
-from wagtail.models import Page, Site
+from wagtail.coreutils import get_supported_content_language_variant
+from wagtail.models import Locale, Page, Site
 from wagtail.rich_text import RichText
 
 from accounts.demo import CITY, TOWNSHIP, VILLAGE_A, VILLAGE_B
@@ -32,9 +33,16 @@ from cms.models import (
 HOME_SLUG = "portal"  # not "home": Wagtail's own welcome page holds that slug at first
 
 
+def ensure_root() -> Page:
+    """Wagtail's tree root (made by its migrations; gone after a test database flush)."""
+    Locale.objects.get_or_create(language_code=get_supported_content_language_variant("zh-hans"))
+    root = Page.get_first_root_node()
+    return root or Page.add_root(title="Root", slug="root", locale=Locale.get_default())
+
+
 def ensure_home_page() -> HomePage:
     home = HomePage.objects.first()
-    root = Page.get_first_root_node()
+    root = ensure_root()
     if home is None:
         home = HomePage(
             title="有事好商量",

@@ -21,9 +21,13 @@ if DJANGO_ENV not in {"development", "production"}:
     raise ImproperlyConfigured("DJANGO_ENV must be 'development' or 'production'")
 PRODUCTION = DJANGO_ENV == "production"
 
-DEBUG = envbool("DEBUG", not PRODUCTION)
+DEBUG = envbool("DEBUG", False) if PRODUCTION else envbool("DEBUG", True)
+if PRODUCTION and DEBUG:
+    raise ImproperlyConfigured("DEBUG cannot be on when DJANGO_ENV=production")
 SECRET_KEY = envstr("SECRET_KEY", "" if PRODUCTION else "dev-only-insecure-key-do-not-deploy")
-ALLOWED_HOSTS = envlist("ALLOWED_HOSTS", [] if PRODUCTION else ["127.0.0.1", "localhost", "testserver"])
+ALLOWED_HOSTS = envlist(
+    "ALLOWED_HOSTS", [] if PRODUCTION else ["127.0.0.1", "localhost", "testserver"]
+)
 CSRF_TRUSTED_ORIGINS = envlist("CSRF_TRUSTED_ORIGINS", [])
 SITE_URL = envstr("SITE_URL", "http://127.0.0.1:8000")
 
@@ -32,6 +36,7 @@ INSTALLED_APPS = [
     "core",
     "accounts",
     "consult",
+    "inbox",
     "cms",
     "wagtail.contrib.forms",
     "wagtail.contrib.redirects",
@@ -72,6 +77,7 @@ MIDDLEWARE = [
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "allauth.account.middleware.AccountMiddleware",
+    "core.middleware.RateLimitedMiddleware",
     "wagtail.contrib.redirects.middleware.RedirectMiddleware",
 ]
 
@@ -127,6 +133,8 @@ if REDIS_URL:
             "BACKEND": "django.core.cache.backends.redis.RedisCache",
             "LOCATION": REDIS_URL,
             "KEY_PREFIX": envstr("CACHE_KEY_PREFIX", "youshi"),
+            # A Redis that stops answering must fail requests quickly, not hang them.
+            "OPTIONS": {"socket_connect_timeout": 2, "socket_timeout": 2},
         }
     }
     CHANNEL_LAYERS = {
@@ -168,6 +176,7 @@ ACCOUNT_ADAPTER = "accounts.adapter.AccountAdapter"
 ACCOUNT_LOGIN_METHODS = {"phone", "email"}
 ACCOUNT_SIGNUP_FIELDS = ["phone*", "email", "password1*", "password2*"]
 ACCOUNT_SIGNUP_FORM_CLASS = "accounts.forms.SignupExtraForm"
+ACCOUNT_FORMS = {"login": "accounts.forms.LoginForm"}
 ACCOUNT_LOGIN_BY_CODE_ENABLED = True
 ACCOUNT_PHONE_VERIFICATION_ENABLED = True
 ACCOUNT_EMAIL_VERIFICATION = "none"
@@ -184,11 +193,16 @@ ACCOUNT_RATE_LIMITS = {
     "change_phone": "1/m/user",
     "reset_password": "10/m/ip,3/10m/key",
 }
+# Behind N reverse proxies, allauth takes the client IP from X-Forwarded-For.
+ALLAUTH_TRUSTED_PROXY_COUNT = envint("TRUSTED_PROXY_COUNT", 0)
 LOGIN_URL = "account_login"
 LOGIN_REDIRECT_URL = "accounts:me"
 ACCOUNT_LOGOUT_REDIRECT_URL = "/"
 
 SMS_BACKEND = envstr("SMS_BACKEND", "core.sms.ConsoleSmsBackend")
+# Text messages cost money and can harass: caps per number and for the whole site per day.
+SMS_DAILY_LIMIT_PER_NUMBER = envint("SMS_DAILY_LIMIT_PER_NUMBER", 10)
+SMS_DAILY_LIMIT = envint("SMS_DAILY_LIMIT", 2000)
 PHONE_DEFAULT_REGION = "CN"
 
 EMAIL_BACKEND = envstr("EMAIL_BACKEND", "django.core.mail.backends.console.EmailBackend")
@@ -264,6 +278,7 @@ if PRODUCTION:
         raise ImproperlyConfigured("ALLOWED_HOSTS is required when DJANGO_ENV=production")
     SECURE_PROXY_SSL_HEADER = ("HTTP_X_FORWARDED_PROTO", "https")
     SECURE_SSL_REDIRECT = envbool("SECURE_SSL_REDIRECT", True)
+    SECURE_REDIRECT_EXEMPT = [r"^healthz$"]  # load balancers probe over plain HTTP
     SESSION_COOKIE_SECURE = True
     CSRF_COOKIE_SECURE = True
     SECURE_HSTS_SECONDS = envint("SECURE_HSTS_SECONDS", 31536000)

@@ -1,5 +1,7 @@
+from allauth.account.views import SignupView
 from django.conf import settings
 from django.contrib import admin
+from django.db import transaction
 from django.urls import include, path, re_path
 from django.views.static import serve
 from wagtail import urls as wagtail_urls
@@ -7,14 +9,21 @@ from wagtail.admin import urls as wagtailadmin_urls
 from wagtail.documents import urls as wagtaildocs_urls
 
 from cms.views import content_index
+from config.api import api
 from core.health import healthz
 
 urlpatterns = [
     path("healthz", healthz, name="healthz"),
     path("i18n/", include("django.conf.urls.i18n")),
+    # Sign-up creates the user, then texts a code; if texting is refused (rate limit),
+    # the whole request rolls back instead of leaving a half-made account.
+    path("accounts/signup/", transaction.atomic(SignupView.as_view()), name="account_signup"),
     path("accounts/", include("allauth.urls")),
     path("me/", include("accounts.urls")),
     path("content/", content_index, name="content_index"),
+    path("proposals/", include("consult.urls")),
+    path("notifications/", include("inbox.urls")),
+    path("api/v1/", api.urls),
     path("django-admin/", admin.site.urls),
     path("admin/", include(wagtailadmin_urls)),
     path("documents/", include(wagtaildocs_urls)),

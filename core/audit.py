@@ -9,7 +9,12 @@ from core.models import AuditEntry
 
 
 def record(
-    actor: Any, verb: str, target: models.Model, *, region: Any = None, reason: str = "",
+    actor: Any,
+    verb: str,
+    target: models.Model,
+    *,
+    region: Any = None,
+    reason: str = "",
     **data: Any,
 ) -> AuditEntry:
     """Append one entry. Call inside the action's transaction so both commit together."""

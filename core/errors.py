@@ -37,3 +37,10 @@ class Conflict(ActionError):
 
     status = 409
     code = "conflict"
+
+
+class TooMany(ActionError):
+    """The user is acting faster than the rate limit allows; they may try again later."""
+
+    status = 429
+    code = "rate_limited"

@@ -1,5 +1,6 @@
 """/healthz: is every store this process depends on reachable?"""
 
+import asyncio
 import uuid
 from collections.abc import Callable
 
@@ -32,9 +33,13 @@ def check_channel_layer() -> None:
     layer = get_channel_layer()
     if layer is None:
         raise RuntimeError("no channel layer configured")
-    channel = async_to_sync(layer.new_channel)()
-    async_to_sync(layer.send)(channel, {"type": "health.ping"})
-    if async_to_sync(layer.receive)(channel).get("type") != "health.ping":
+
+    async def round_trip() -> dict:
+        channel = await layer.new_channel()
+        await layer.send(channel, {"type": "health.ping"})
+        return await asyncio.wait_for(layer.receive(channel), timeout=2)
+
+    if async_to_sync(round_trip)().get("type") != "health.ping":
         raise RuntimeError("channel layer did not deliver")
 
 

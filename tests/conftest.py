@@ -1,10 +1,13 @@
 """Shared fixtures: a small region tree and named personas.
 
-    world.resident_a   approved resident of 村A      world.resident_a2  another resident of 村A
-    world.resident_b   resident of sibling 村B        world.committee_a  committee of 村A
-    world.committee_b  committee of 村B               world.staff        staff of the township above both
-    world.editor       propaganda editor (city)       world.dept         department (district)
-    world.outsider     signed up, no membership       world.admin        superuser
+resident_a, resident_a2   approved residents of 村A
+resident_b                resident of the sibling village 村B
+committee_a, committee_b  committees of 村A and 村B
+staff                     staff of the township above both villages
+editor                    propaganda editor (city)
+dept                      department (district)
+outsider                  signed up, no membership
+admin                     superuser
 """
 
 from dataclasses import dataclass
@@ -73,12 +76,22 @@ def world(db: None) -> World:
     )
 
 
+def pytest_configure(config: Any) -> None:
+    import os
+
+    # cache.clear() is FLUSHDB on Redis: refuse the database `make run` and workers use.
+    if os.environ.get("REDIS_URL", "").rstrip("/").endswith(("6379", "/0")):
+        raise pytest.UsageError("Run the tests on a Redis database of their own, e.g. /15")
+
+
 @pytest.fixture(autouse=True)
 def _isolated(settings: Any) -> Any:
     """Each test starts with an empty cache (rate limits) and SMS outbox."""
     settings.SMS_BACKEND = "core.sms.LocmemSmsBackend"
     settings.EMAIL_BACKEND = "django.core.mail.backends.locmem.EmailBackend"
     settings.WHITENOISE_AUTOREFRESH = True
+    # PBKDF2 is slow on purpose; tests only need passwords to round-trip.
+    settings.PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
     cache.clear()
     sms.outbox.clear()
     yield
@@ -100,8 +113,13 @@ def _eager_celery() -> Any:
 
 CHROMIUM = "/usr/bin/chromium"
 CHROMIUM_ARGS = [
-    "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
-    "--disable-background-networking", "--disable-component-update", "--disable-sync",
+    "--no-sandbox",
+    "--disable-gpu",
+    "--disable-quic",
+    "--no-first-run",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--disable-sync",
 ]
 PHONE_VIEWPORT = {"width": 390, "height": 844}
 
@@ -118,10 +136,13 @@ def chromium() -> Any:
     os.environ["DJANGO_ALLOW_ASYNC_UNSAFE"] = "true"
     from playwright.sync_api import sync_playwright
 
-    with sync_playwright() as playwright:
-        browser = playwright.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
-        yield browser
-        browser.close()
+    try:
+        with sync_playwright() as playwright:
+            browser = playwright.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
+            yield browser
+            browser.close()
+    finally:
+        os.environ.pop("DJANGO_ALLOW_ASYNC_UNSAFE", None)
 
 
 @pytest.fixture
@@ -139,5 +160,5 @@ def login_in_browser(page: Any, base_url: str, phone: str, password: str) -> Non
     page.goto(f"{base_url}/accounts/login/")
     page.fill("input[name=login]", phone)
     page.fill("input[name=password]", password)
-    page.click("form button[type=submit]")
+    page.click("main form button[type=submit]")
     page.wait_for_load_state()

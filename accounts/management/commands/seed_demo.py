@@ -2,7 +2,8 @@
 
 from typing import Any
 
-from django.core.management.base import BaseCommand
+from django.conf import settings
+from django.core.management.base import BaseCommand, CommandError
 from django.db import transaction
 
 from accounts import actions
@@ -43,7 +44,19 @@ def ensure_user(account: DemoAccount) -> User:
 class Command(BaseCommand):
     help = "Create (or complete) the demo places, accounts and content."
 
+    def add_arguments(self, parser: Any) -> None:
+        parser.add_argument(
+            "--force",
+            action="store_true",
+            help="Load demo accounts (with their published password) even in production.",
+        )
+
     def handle(self, *args: Any, **options: Any) -> None:
+        if settings.PRODUCTION and not options["force"]:
+            raise CommandError(
+                "Refusing to create demo accounts with a published password in production "
+                "(DJANGO_ENV=production). Pass --force if this really is a demo server."
+            )
         with transaction.atomic():
             regions = ensure_tree(REGION_TREE)
             for account in ACCOUNTS:
@@ -65,10 +78,13 @@ class Command(BaseCommand):
 
     def seed_content(self, regions: dict[str, Region]) -> None:
         from cms.demo import seed_cms
+        from consult.demo import seed_consult
 
         seed_cms(regions)
+        seed_consult(regions)
 
     def print_accounts(self) -> None:
-        self.stdout.write(self.style.SUCCESS("Demo data ready. Accounts (password %s):" % DEMO_PASSWORD))
+        self.stdout.write(self.style.SUCCESS(f"Demo data ready. Password: {DEMO_PASSWORD}"))
         for account in [*ACCOUNTS, APPLICANT]:
-            self.stdout.write(f"  {account.username:<11} {account.phone}  {account.display_name}  {account.description}")
+            name = f"{account.display_name} ({account.description})"
+            self.stdout.write(f"  {account.username:<11} {account.phone}  {name}")

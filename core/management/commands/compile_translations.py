@@ -6,7 +6,7 @@ polib is pure Python, so `make run` works with only Python installed.
 
 from pathlib import Path
 
-import polib
+import polib  # type: ignore[import-untyped]
 from django.conf import settings
 from django.core.management.base import BaseCommand
 
