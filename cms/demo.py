@@ -9,8 +9,8 @@ from typing import Any
 
 from django.contrib.auth.models import Group
 from django.core.files.images import ImageFile
-from wagtail.images import get_image_model
 from wagtail.coreutils import get_supported_content_language_variant
+from wagtail.images import get_image_model
 from wagtail.models import Locale, Page, Site
 from wagtail.rich_text import RichText
 
@@ -110,7 +110,8 @@ def demo_image(title: str, colour: tuple[int, int, int], text: str) -> Any:
 
 
 def categories() -> dict[str, Category]:
-    names = ["邻里纠纷", "环境卫生", "婚姻家庭", "移风易俗", "法律援助", "孝老爱亲", "村务公开"]
+    """The first two are also matter categories in consult: related content matches by name."""
+    names = ["矛盾纠纷", "环境卫生", "婚姻家庭", "移风易俗", "法律援助", "孝老爱亲", "村务公开"]
     return {name: Category.objects.get_or_create(name=name)[0] for name in names}
 
 
@@ -201,7 +202,7 @@ def seed_moral(home: HomePage, cats: dict[str, Category], regions: dict[str, Any
             title="远亲不如近邻：做个讲理让理的好邻居",
             slug="hao-linju",
             summary="楼道堆物、垃圾乱放、装修噪音……邻里小事，多商量、多体谅。",
-            category=cats["邻里纠纷"],
+            category=cats["矛盾纠纷"],
             body=[
                 heading("邻里相处小约定"),
                 (
@@ -249,7 +250,7 @@ def seed_moral(home: HomePage, cats: dict[str, Category], regions: dict[str, Any
                 "她总是先听双方把话说完，再摆事实、讲法律、论人情。",
                 "八年来她参与调解纠纷两百余起，调解成功率超过九成。",
             ),
-            category=cats["邻里纠纷"],
+            category=cats["矛盾纠纷"],
         ),
         tags=("调解", "道德模范"),
     )
@@ -265,7 +266,7 @@ def seed_legal(home: HomePage, cats: dict[str, Category], regions: dict[str, Any
             title="邻里纠纷怎么办？人民调解免费又管用",
             slug="renmin-tiaojie",
             summary="人民调解不收费，调解协议有法律约束力，还可以申请法院司法确认。",
-            category=cats["邻里纠纷"],
+            category=cats["矛盾纠纷"],
             body=[
                 heading("什么是人民调解"),
                 (
@@ -357,7 +358,7 @@ def seed_legal(home: HomePage, cats: dict[str, Category], regions: dict[str, Any
             slug="falv-wenda",
             summary="六个村民最常问的问题：调解收不收费、协议算不算数、宅基地和噪音怎么办。",
             intro="以下解答由街道司法所整理，仅供参考；具体问题可到村调解委员会或司法所咨询。",
-            category=cats["邻里纠纷"],
+            category=cats["矛盾纠纷"],
             questions=[
                 (
                     "qa",

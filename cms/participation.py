@@ -1,14 +1,14 @@
 """The one place where content pages read participation data (consult/).
 
 Proposals and outcomes are plain models in the consult app; pages only show them.
-Everything here imports consult lazily and answers "nothing" while those models do
-not exist, so the content site works on its own.
+Everything here imports consult lazily and answers "nothing" while a model does not
+exist (outcomes, for now), so the content site works on its own.
 """
 
 from typing import Any
 
 from django.apps import apps
-from django.db.models import Model
+from django.db.models import Model, Q
 
 from accounts.models import Region
 
@@ -22,13 +22,20 @@ def _consult_model(name: str) -> type[Model] | None:
         return None
 
 
+def _public_proposals(region: Region | None) -> Any:
+    """consult's own public listing (what an anonymous visitor may see), newest first."""
+    from django.contrib.auth.models import AnonymousUser
+
+    from consult.queries import proposal_list
+
+    return proposal_list(AnonymousUser(), region_path=region.path if region else None)
+
+
 def latest_proposals(region: Region | None, limit: int = 5) -> list[Any]:
     """Newest public matters in the place (and below it), or everywhere without one."""
-    model = _consult_model("Proposal")
-    if model is None:
+    if _consult_model("Proposal") is None:
         return []
-    # Wired at merge to consult's public listing for a region.
-    return []
+    return list(_public_proposals(region)[:limit])
 
 
 def latest_outcomes(region: Region | None, limit: int = 5) -> list[Any]:
@@ -41,10 +48,12 @@ def latest_outcomes(region: Region | None, limit: int = 5) -> list[Any]:
 
 def proposals_related_to(category_names: list[str], tags: list[str], limit: int = 5) -> list[Any]:
     """Public matters sharing an article's category or tags."""
-    model = _consult_model("Proposal")
-    if model is None or not (category_names or tags):
+    if _consult_model("Proposal") is None or not (category_names or tags):
         return []
-    return []
+    match = Q(category__name__in=category_names)
+    for tag in tags[:5]:
+        match |= Q(title__contains=tag)
+    return list(_public_proposals(None).filter(match)[:limit])
 
 
 def outcome_link(outcome_id: int | None) -> Any:

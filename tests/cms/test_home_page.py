@@ -4,7 +4,6 @@ from typing import Any
 
 import pytest
 
-from cms import participation
 from tests.cms.conftest import Site, article
 
 pytestmark = pytest.mark.django_db
@@ -62,10 +61,3 @@ def test_featured_content_falls_back_to_the_newest_for_the_village(
     client.post("/content/", {"village": world.village_a.pk})
     featured = [p.title for p in client.get("/").context["featured"]]
     assert featured == ["村A新文章"]
-
-
-def test_participation_hooks_answer_nothing_until_consult_has_its_models(world: Any) -> None:
-    assert participation.latest_proposals(world.village_a, limit=5) == []
-    assert participation.latest_outcomes(None, limit=5) == []
-    assert participation.proposals_related_to(["邻里纠纷"], ["调解"], limit=5) == []
-    assert participation.outcome_link(1) is None
