@@ -67,6 +67,9 @@ class Command(BaseCommand):
         from cms.demo import seed_cms
 
         seed_cms(regions)
+        from consult.ballots.demo import seed_ballots
+
+        seed_ballots(regions)
 
     def print_accounts(self) -> None:
         self.stdout.write(self.style.SUCCESS("Demo data ready. Accounts (password %s):" % DEMO_PASSWORD))
