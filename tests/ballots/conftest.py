@@ -28,6 +28,7 @@ def make_ballot(
     **kwargs: Any,
 ) -> Ballot:
     """An open ballot on a matter of 村A (its proposal is now in voting)."""
+    ensure_category()
     proposal = proposal or make_proposal(world, State.DELIBERATING)
     committee = committee or (
         world.committee_b if proposal.region_id == world.village_b.pk else world.committee_a
@@ -43,6 +44,13 @@ def make_ballot(
         closes_at=timezone.now() + timedelta(days=days),
         **kwargs,
     )
+
+
+def ensure_category() -> None:
+    """Transactional tests flush the tables, seeded categories included: put one back."""
+    from consult.models import Category
+
+    Category.objects.get_or_create(name="公共设施")
 
 
 def option_ids(ballot: Ballot) -> list[int]:
@@ -61,6 +69,7 @@ def make_outcome(
     world: World, state: str = "published", *, voted: bool = True, passed: bool = True
 ) -> Outcome:
     """An outcome of a 村A matter: published (in its 公示期), final, implementing or completed."""
+    ensure_category()
     with ratelimit.suspended():
         if voted:
             ballot = make_ballot(world)
