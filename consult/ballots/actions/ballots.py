@@ -316,12 +316,13 @@ def cast_vote(user: Any, ballot_pk: Any, choices: Any) -> Paper:
         ballot = get_ballot_for(user, ballot_pk, lock=True)
         _check_open(ballot)
         options = _clean_choices(ballot, choices)
-        entry = RollEntry.objects.filter(ballot=ballot, user=user).only("pk", "channel").first()
-        if entry is None:
-            raise Forbidden(_("You are not on the electoral roll of this vote."), field="choices")
-        marked = RollEntry.objects.filter(pk=entry.pk, channel="").update(channel=Channel.ONLINE)
+        marked = RollEntry.objects.filter(ballot=ballot, user=user, channel="").update(
+            channel=Channel.ONLINE
+        )
         if not marked:
-            raise Conflict(_("You have already voted. A vote cannot be changed."))
+            if RollEntry.objects.filter(ballot=ballot, user=user).exists():
+                raise Conflict(_("You have already voted. A vote cannot be changed."))
+            raise Forbidden(_("You are not on the electoral roll of this vote."), field="choices")
         paper = Paper.objects.create(ballot=ballot, voter=None if ballot.secret else user)
         Choice.objects.bulk_create([Choice(paper=paper, option=o) for o in options])
         Ballot.objects.filter(pk=ballot.pk).update(voted_count=F("voted_count") + 1)
