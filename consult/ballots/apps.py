@@ -8,4 +8,4 @@ class BallotsConfig(AppConfig):
     verbose_name = _("Ballots and outcomes")
 
     def ready(self) -> None:
-        from consult.ballots import notifications  # noqa: F401  (registers renderers)
+        from consult.ballots import notices  # noqa: F401  (registers renderers)

@@ -25,7 +25,7 @@ from consult.ballots.models import (
     ProgressPhoto,
     Rating,
 )
-from consult.ballots.notifications import notify_outcome
+from consult.ballots.notices import notify_outcome
 from consult.ballots.permissions import may_manage_outcome, may_publish_outcome
 from consult.lifecycle import transition
 from consult.models import State
