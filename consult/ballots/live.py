@@ -5,6 +5,8 @@ Room sockets join the channel-layer group `proposal.<id>` and forward
 Only turnout is pushed, never a running tally (secret ballots hide it until close).
 """
 
+import asyncio
+import logging
 from typing import Any
 
 from asgiref.sync import async_to_sync
@@ -12,6 +14,9 @@ from channels.layers import get_channel_layer
 from django.db import transaction
 
 from consult.ballots.models import Ballot
+
+logger = logging.getLogger("youshi")
+_pending: set[asyncio.Task] = set()  # keep scheduled sends alive until done
 
 
 def group_name(proposal_id: int) -> str:
@@ -39,10 +44,16 @@ def _send(group: str, frame: dict[str, Any]) -> None:
     layer = get_channel_layer()
     if layer is None:
         return
+    message = {"type": "room.broadcast", "frame": frame}
     # A lost live frame is harmless (the page shows the stored count): never fail a vote.
     try:
-        async_to_sync(layer.group_send)(group, {"type": "room.broadcast", "frame": frame})
+        try:
+            loop = asyncio.get_running_loop()
+        except RuntimeError:
+            async_to_sync(layer.group_send)(group, message)
+        else:  # called from a thread that runs an event loop: schedule, do not block it
+            task = loop.create_task(layer.group_send(group, message))
+            _pending.add(task)
+            task.add_done_callback(_pending.discard)
     except Exception:
-        import logging
-
-        logging.getLogger("youshi").warning("turnout broadcast failed", exc_info=True)
+        logger.warning("turnout broadcast failed", exc_info=True)
