@@ -223,8 +223,9 @@ def main() -> None:
     args = parse()
     env = server_env(args)
     recreate_database(args.database)
-    subprocess.run([PYTHON, "manage.py", "migrate", "--no-input", "-v", "0"], cwd=ROOT, env=env,
-                   check=True)
+    subprocess.run(
+        [PYTHON, "manage.py", "migrate", "--no-input", "-v", "0"], cwd=ROOT, env=env, check=True
+    )
     seed = django_run(SEED, env, str(args.voters))
     server = start_server(env, args.port)
     try:
@@ -243,8 +244,13 @@ def main() -> None:
     ok = (
         len(accepted) == args.voters
         and repeat_statuses == {409}
-        and check["papers"] == check["choices"] == check["online"] == check["counter"]
-        == check["tally_cast"] == check["tally_total"] == len(accepted)
+        and check["papers"]
+        == check["choices"]
+        == check["online"]
+        == check["counter"]
+        == check["tally_cast"]
+        == check["tally_total"]
+        == len(accepted)
         and check["duplicate_roll_entries"] == 0
     )
     all_times = sorted(t for _s, t in results)

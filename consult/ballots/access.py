@@ -13,7 +13,7 @@ from consult.ballots.models import Ballot, Outcome
 from core.errors import NotFound
 
 
-def _pk(value: Any) -> int | None:
+def as_pk(value: Any) -> int | None:
     try:
         return int(value)
     except (TypeError, ValueError):
@@ -29,7 +29,8 @@ def get_ballot_for(user: Any, pk: Any, *, lock: bool = False) -> Ballot:
     queryset = visible_ballots(user).select_related("proposal__region", "proposal__author")
     if lock:
         queryset = queryset.select_for_update(of=("self",))
-    ballot = queryset.filter(pk=_pk(pk)).first() if _pk(pk) is not None else None
+    key = as_pk(pk)
+    ballot = queryset.filter(pk=key).first() if key is not None else None
     if ballot is None:
         raise NotFound(_("This ballot does not exist."))
     return ballot
@@ -45,7 +46,8 @@ def get_outcome_for(user: Any, pk: Any, *, lock: bool = False) -> Outcome:
     )
     if lock:
         queryset = queryset.select_for_update(of=("self",))
-    outcome = queryset.filter(pk=_pk(pk)).first() if _pk(pk) is not None else None
+    key = as_pk(pk)
+    outcome = queryset.filter(pk=key).first() if key is not None else None
     if outcome is None:
         raise NotFound(_("This outcome does not exist."))
     return outcome

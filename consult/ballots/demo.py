@@ -1,9 +1,9 @@
 """Demo ballots and outcomes in 幸福村 (村A), made through the real actions. Idempotent.
 
-    voting        an open secret ballot, closing in 7 days; resident1/resident2 have not voted
-    decided       a closed vote whose outcome is in its 公示期 (with an objection)
-    implementing  a final outcome with progress updates
-    completed     done, open for residents' ratings
+voting        an open secret ballot, closing in 7 days; resident1/resident2 have not voted
+decided       a closed vote whose outcome is in its 公示期 (with an objection)
+implementing  a final outcome with progress updates
+completed     done, open for residents' ratings
 """
 
 from collections.abc import Callable
@@ -43,8 +43,10 @@ MATTERS = {
 
 def seed_ballots(regions: dict[str, Region]) -> None:
     village = regions[VILLAGE_A]
-    people = {u.username: u for u in User.objects.filter(
-        username__in=["resident1", "resident2", "committee1"])}
+    people = {
+        u.username: u
+        for u in User.objects.filter(username__in=["resident1", "resident2", "committee1"])
+    }
     if len(people) < 3:
         return
     steps: dict[str, Callable[[Proposal, dict[str, User]], None]] = {
@@ -65,7 +67,11 @@ def _deliberating(title: str, body: str, village: Region, people: dict[str, User
     category = Category.objects.filter(name="公共设施").first() or Category.objects.first()
     assert category is not None
     proposal = proposal_actions.create_proposal(
-        people["resident1"], title=title, body=body, category=category.pk, region=village.pk,
+        people["resident1"],
+        title=title,
+        body=body,
+        category=category.pk,
+        region=village.pk,
         submit=True,
     )
     transition(proposal, State.REVIEWING, None, system=True)
@@ -99,20 +105,29 @@ def _voted_and_closed(proposal: Proposal, people: dict[str, User], **kwargs: Any
 
 def _publish(proposal: Proposal, people: dict[str, User], decision: str, who: str) -> Outcome:
     return actions.publish_outcome(
-        people["committee1"], proposal.pk, decision=decision, responsible=who,
+        people["committee1"],
+        proposal.pk,
+        decision=decision,
+        responsible=who,
         deadline=timezone.localdate() + timedelta(days=45),
     )
 
 
 def _decided(proposal: Proposal, people: dict[str, User]) -> None:
     _voted_and_closed(
-        proposal, people, question="垃圾分类投放点搬到哪里？", kind=Kind.SINGLE,
-        options=["村委会北侧空地", "停车场西南角"], secret=False,
+        proposal,
+        people,
+        question="垃圾分类投放点搬到哪里？",
+        kind=Kind.SINGLE,
+        options=["村委会北侧空地", "停车场西南角"],
+        secret=False,
     )
     outcome = _publish(
         proposal, people, "投放点搬到村委会北侧空地，配备洗手池和遮雨棚。", "村委会 陈主任"
     )
-    actions.lodge_objection(people["resident2"], outcome.pk, "北侧空地离三组太远，老人拎垃圾不方便。")
+    actions.lodge_objection(
+        people["resident2"], outcome.pk, "北侧空地离三组太远，老人拎垃圾不方便。"
+    )
 
 
 def _final(proposal: Proposal, people: dict[str, User], decision: str, who: str) -> Outcome:
@@ -134,9 +149,7 @@ def _implementing(proposal: Proposal, people: dict[str, User]) -> None:
     actions.add_progress(
         people["committee1"], outcome.pk, text="已完成测量和施工方案，材料已订购。", percent=20
     )
-    actions.add_progress(
-        people["committee1"], outcome.pk, text="护栏已安装约150米。", percent=55
-    )
+    actions.add_progress(people["committee1"], outcome.pk, text="护栏已安装约150米。", percent=55)
 
 
 def _completed(proposal: Proposal, people: dict[str, User]) -> None:

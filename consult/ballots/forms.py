@@ -84,11 +84,11 @@ class OutcomeForm(forms.Form):
         label=_("Decision"), max_length=TEXT_MAX, widget=forms.Textarea(attrs={"rows": 4})
     )
     responsible = forms.CharField(label=_("Responsible person or department"), max_length=60)
-    deadline = forms.DateField(
-        label=_("Deadline"), widget=forms.DateInput(attrs={"type": "date"})
-    )
+    deadline = forms.DateField(label=_("Deadline"), widget=forms.DateInput(attrs={"type": "date"}))
     publicity_days = forms.IntegerField(
-        label=_("Publicity period (days)"), min_value=1, max_value=30,
+        label=_("Publicity period (days)"),
+        min_value=1,
+        max_value=30,
         initial=DEFAULT_PUBLICITY_DAYS,
     )
 
@@ -118,6 +118,8 @@ class RatingForm(forms.Form):
         label=_("How satisfied are you?"), choices=Rating.choices, widget=forms.RadioSelect
     )
     comment = forms.CharField(
-        label=_("Comment (optional)"), max_length=500, required=False,
+        label=_("Comment (optional)"),
+        max_length=500,
+        required=False,
         widget=forms.Textarea(attrs={"rows": 2}),
     )

@@ -31,7 +31,10 @@ def notify_outcome(
 
 
 def _outcome(data: dict[str, Any]) -> Outcome | None:
-    return Outcome.objects.select_related("proposal").filter(pk=data.get("outcome_id")).first()
+    outcome_id = data.get("outcome_id")
+    if not isinstance(outcome_id, int):
+        return None
+    return Outcome.objects.select_related("proposal").filter(pk=outcome_id).first()
 
 
 def _message(template: str, data: dict[str, Any]) -> Message | None:

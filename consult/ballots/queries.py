@@ -3,7 +3,7 @@
 from dataclasses import dataclass, field
 from typing import Any
 
-from django.db.models import Count, Prefetch, QuerySet
+from django.db.models import Count, QuerySet
 
 from consult.ballots.access import visible_outcomes
 from consult.ballots.models import (
@@ -96,10 +96,8 @@ def outcome_view(outcome: Outcome) -> OutcomeView:
     objections = list(outcome.objections.select_related("author", "answered_by"))
     progress = list(outcome.progress.prefetch_related("photos"))
     for step in progress:
-        step.photo_urls = [photo.file.url for photo in step.photos.all()]
-    comments = list(
-        outcome.evaluations.exclude(comment="").select_related("user")[:COMMENTS_SHOWN]
-    )
+        step.photo_urls = [p.file.url for p in step.photos.all()]  # type: ignore[attr-defined]
+    comments = list(outcome.evaluations.exclude(comment="").select_related("user")[:COMMENTS_SHOWN])
     return OutcomeView(objections, progress, rating_summary(outcome), comments)
 
 

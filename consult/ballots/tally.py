@@ -9,8 +9,9 @@ ballot every option that satisfies the rule is carried; the ballot "passes" if a
 Nothing passes when the quorum is not met.
 """
 
-from collections.abc import Hashable
+from collections.abc import Hashable, Mapping
 from dataclasses import dataclass, field
+from typing import Any
 
 from consult.ballots.models import Kind, PassRule
 
@@ -42,7 +43,7 @@ class Verdict:
 def decide(
     *,
     kind: str,
-    counts: dict[Hashable, int],
+    counts: Mapping[Any, int],
     cast: int,
     electorate: int,
     quorum_percent: int,
@@ -50,10 +51,7 @@ def decide(
     yes: Hashable = None,
 ) -> Verdict:
     met = quorum_met(cast, electorate, quorum_percent)
-    if kind == Kind.YES_NO:
-        candidates = [yes]
-    else:
-        candidates = list(counts)
+    candidates = [yes] if kind == Kind.YES_NO else list(counts)
     carried = [
         key
         for key in candidates

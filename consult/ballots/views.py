@@ -217,9 +217,7 @@ def _outcome_context(request: HttpRequest, outcome: Any) -> dict[str, Any]:
     user = request.user
     view = queries.outcome_view(outcome)
     manage = may_manage_outcome(user, outcome)
-    rated = (
-        user.is_authenticated and Evaluation.objects.filter(outcome=outcome, user=user).exists()
-    )
+    rated = user.is_authenticated and Evaluation.objects.filter(outcome=outcome, user=user).exists()
     objected = (
         user.is_authenticated and Objection.objects.filter(outcome=outcome, author=user).exists()
     )

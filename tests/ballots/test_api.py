@@ -20,7 +20,9 @@ def post(client, url, data):
 def test_a_resident_votes_and_gets_a_receipt_then_409(client, world, ballot_in):
     ballot = ballot_in()
     login(client, world.resident_a)
-    response = post(client, f"/api/v1/ballots/{ballot.pk}/vote", {"choices": option_ids(ballot)[:1]})
+    response = post(
+        client, f"/api/v1/ballots/{ballot.pk}/vote", {"choices": option_ids(ballot)[:1]}
+    )
     assert response.status_code == 201
     body = response.json()
     assert body["receipt"] == Paper.objects.get(ballot=ballot).receipt
@@ -33,8 +35,13 @@ def test_a_resident_votes_and_gets_a_receipt_then_409(client, world, ballot_in):
 
 @pytest.mark.parametrize(
     ("payload", "status"),
-    [({"choices": []}, 422), ({"choices": [999999]}, 422), ({"choices": "1"}, 422),
-     ({"choices": ["x"]}, 422), ({}, 422)],
+    [
+        ({"choices": []}, 422),
+        ({"choices": [999999]}, 422),
+        ({"choices": "1"}, 422),
+        ({"choices": ["x"]}, 422),
+        ({}, 422),
+    ],
 )
 def test_bad_votes_answer_422_with_the_field(client, world, ballot_in, payload, status):
     ballot = ballot_in()
@@ -59,7 +66,9 @@ def test_it_needs_the_csrf_token(world, ballot_in):
     ballot = ballot_in()
     client = Client(enforce_csrf_checks=True)
     client.force_login(world.resident_a)
-    response = post(client, f"/api/v1/ballots/{ballot.pk}/vote", {"choices": option_ids(ballot)[:1]})
+    response = post(
+        client, f"/api/v1/ballots/{ballot.pk}/vote", {"choices": option_ids(ballot)[:1]}
+    )
     assert response.status_code == 403
     assert not Paper.objects.exists()
 
@@ -104,8 +113,12 @@ def test_the_outcome_shows_decision_tally_and_period(client, world):
     assert body["decision"] == outcome.decision
     assert body["results"]["cast"] == 2 and body["results"]["passed"] is True
     assert body["final"] is False and body["state"] == State.DECIDED
-    assert body["ratings"] == {"satisfied": 0, "basically_satisfied": 0, "unsatisfied": 0,
-                               "count": 0}
+    assert body["ratings"] == {
+        "satisfied": 0,
+        "basically_satisfied": 0,
+        "unsatisfied": 0,
+        "count": 0,
+    }
     assert client.get("/api/v1/outcomes/999999").status_code == 404
 
 
@@ -150,7 +163,11 @@ def test_rating_through_the_api(client, world):
 
 def test_the_openapi_schema_lists_the_endpoints(client, world):
     paths = client.get("/api/v1/openapi.json").json()["paths"]
-    for path in ["/api/v1/ballots/{pk}", "/api/v1/ballots/{pk}/vote", "/api/v1/outcomes/{pk}",
-                 "/api/v1/outcomes/{pk}/objections", "/api/v1/outcomes/{pk}/rating"]:
+    for path in [
+        "/api/v1/ballots/{pk}",
+        "/api/v1/ballots/{pk}/vote",
+        "/api/v1/outcomes/{pk}",
+        "/api/v1/outcomes/{pk}/objections",
+        "/api/v1/outcomes/{pk}/rating",
+    ]:
         assert path in paths
-

@@ -56,8 +56,9 @@ def test_a_resident_votes_the_committee_publishes_and_a_resident_rates(
 
     # The vote closes; the committee publishes the outcome on its own phone.
     close_now(ballot)
-    committee = chromium.new_context(viewport=PHONE_VIEWPORT, locale="zh-CN",
-                                     device_scale_factor=2).new_page()
+    committee = chromium.new_context(
+        viewport=PHONE_VIEWPORT, locale="zh-CN", device_scale_factor=2
+    ).new_page()
     log_in(committee, url, world.committee_a)
     committee.goto(f"{url}/proposals/{ballot.proposal_id}/")
     committee.click(f"a[href='/proposals/{ballot.proposal_id}/outcome/new/']")

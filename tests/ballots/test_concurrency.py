@@ -39,7 +39,7 @@ def run_parallel(calls):
             results[i] = "ok"
         except ActionError as exc:
             results[i] = exc.status
-        except Exception as exc:  # noqa: BLE001 - reported, never hidden
+        except Exception as exc:
             results[i] = repr(exc)
 
     def worker(w):
@@ -59,23 +59,23 @@ def run_parallel(calls):
 
 
 def add_residents(world, n):
-    User.objects.bulk_create(
-        [User(username=f"voter{i}", phone=f"+86136{i:08d}") for i in range(n)]
-    )
+    User.objects.bulk_create([User(username=f"voter{i}", phone=f"+86136{i:08d}") for i in range(n)])
     users = list(User.objects.filter(username__startswith="voter"))
-    Membership.objects.bulk_create([
-        Membership(user=u, region=world.village_a, role=Role.RESIDENT,
-                   status=MembershipStatus.APPROVED) for u in users
-    ])
+    Membership.objects.bulk_create(
+        [
+            Membership(
+                user=u, region=world.village_a, role=Role.RESIDENT, status=MembershipStatus.APPROVED
+            )
+            for u in users
+        ]
+    )
     return users
 
 
 def test_one_voter_firing_50_votes_at_once_counts_once(world):
     ballot = make_ballot(world)
     yes = option_ids(ballot)[0]
-    results = run_parallel(
-        [lambda: actions.cast_vote(world.resident_a, ballot.pk, [yes])] * 50
-    )
+    results = run_parallel([lambda: actions.cast_vote(world.resident_a, ballot.pk, [yes])] * 50)
     assert results.count("ok") == 1
     assert results.count(409) == 49
     assert Paper.objects.filter(ballot=ballot).count() == 1

@@ -8,6 +8,7 @@ from channels.layers import get_channel_layer
 from django.db import connections
 
 from consult.ballots import actions
+from core.errors import Forbidden
 from tests.ballots.conftest import option_ids
 
 
@@ -30,15 +31,20 @@ def test_a_vote_pushes_turnout_but_never_a_tally(world, ballot_in, settings):
         message = pool.submit(body).result(timeout=30)
     assert message == {
         "type": "room.broadcast",
-        "frame": {"type": "turnout", "ballot": ballot.pk, "voted": 1, "electorate": 2,
-                  "turnout": 50.0},
+        "frame": {
+            "type": "turnout",
+            "ballot": ballot.pk,
+            "voted": 1,
+            "electorate": 2,
+            "turnout": 50.0,
+        },
     }
 
 
-def test_nothing_is_pushed_when_the_vote_is_refused(world, ballot_in,
-                                                    django_capture_on_commit_callbacks):
+def test_nothing_is_pushed_when_the_vote_is_refused(
+    world, ballot_in, django_capture_on_commit_callbacks
+):
     ballot = ballot_in()
-    with django_capture_on_commit_callbacks() as callbacks:
-        with pytest.raises(Exception):  # noqa: B017 - any refusal
-            actions.cast_vote(world.resident_b, ballot.pk, option_ids(ballot)[:1])
+    with django_capture_on_commit_callbacks() as callbacks, pytest.raises(Forbidden):
+        actions.cast_vote(world.resident_b, ballot.pk, option_ids(ballot)[:1])
     assert callbacks == []

@@ -17,8 +17,16 @@ from core.errors import ActionError
 from tests.ballots.conftest import close_now, make_ballot, make_outcome, option_ids
 from tests.consult.conftest import make_proposal
 
-PERSONAS = ["anonymous", "outsider", "resident_a", "resident_b", "committee_a", "committee_b",
-            "staff", "admin"]
+PERSONAS = [
+    "anonymous",
+    "outsider",
+    "resident_a",
+    "resident_b",
+    "committee_a",
+    "committee_b",
+    "staff",
+    "admin",
+]
 
 
 def answer(call):
@@ -38,8 +46,10 @@ MODERATORS = {"committee_a", "staff", "admin"}
 
 
 def ballot_in_state(world, state):
-    ballot = make_ballot(world, opens_at=timezone.now() + timedelta(hours=1)
-                         if state == BallotState.SCHEDULED else None)
+    ballot = make_ballot(
+        world,
+        opens_at=timezone.now() + timedelta(hours=1) if state == BallotState.SCHEDULED else None,
+    )
     if state == BallotState.CLOSED:
         close_now(ballot)
     if state == BallotState.CANCELLED:
@@ -48,8 +58,7 @@ def ballot_in_state(world, state):
     return ballot
 
 
-BALLOT_STATES = [BallotState.SCHEDULED, BallotState.OPEN, BallotState.CLOSED,
-                 BallotState.CANCELLED]
+BALLOT_STATES = [BallotState.SCHEDULED, BallotState.OPEN, BallotState.CLOSED, BallotState.CANCELLED]
 
 
 @pytest.mark.parametrize("state", BALLOT_STATES)
@@ -69,10 +78,15 @@ def test_vote_matrix(world, persona, state):
 @pytest.mark.parametrize("persona", PERSONAS)
 def test_paper_tally_matrix(world, persona, state, tiny_png):
     ballot = ballot_in_state(world, state)
-    got = answer(lambda: actions.record_paper_tally(
-        who(world, persona), ballot.pk, counts={option_ids(ballot)[0]: 1},
-        voters=[world.resident_a2.pk], photo=tiny_png(),
-    ))
+    got = answer(
+        lambda: actions.record_paper_tally(
+            who(world, persona),
+            ballot.pk,
+            counts={option_ids(ballot)[0]: 1},
+            voters=[world.resident_a2.pk],
+            photo=tiny_png(),
+        )
+    )
     if persona not in MODERATORS:
         assert got == 403
     else:
@@ -90,8 +104,14 @@ def test_cancel_matrix(world, persona, state):
         assert got == ("ok" if state in {BallotState.SCHEDULED, BallotState.OPEN} else 409)
 
 
-PROPOSAL_STATES = [State.COLLECTING, State.REVIEWING, State.DELIBERATING, State.VOTING,
-                   State.DECIDED, State.REJECTED]
+PROPOSAL_STATES = [
+    State.COLLECTING,
+    State.REVIEWING,
+    State.DELIBERATING,
+    State.VOTING,
+    State.DECIDED,
+    State.REJECTED,
+]
 
 
 @pytest.mark.parametrize("state", PROPOSAL_STATES)
@@ -99,18 +119,23 @@ PROPOSAL_STATES = [State.COLLECTING, State.REVIEWING, State.DELIBERATING, State.
 def test_open_ballot_matrix(world, persona, state):
     with ratelimit.suspended():
         proposal = make_proposal(world, state)
-    got = answer(lambda: actions.create_ballot(
-        who(world, persona), proposal.pk, question="是否同意？",
-        closes_at=timezone.now() + timedelta(days=1),
-    ))
+    got = answer(
+        lambda: actions.create_ballot(
+            who(world, persona),
+            proposal.pk,
+            question="是否同意？",
+            closes_at=timezone.now() + timedelta(days=1),
+        )
+    )
     if persona == "anonymous" or persona not in MODERATORS:
         assert got == 403
     else:
         assert got == ("ok" if state == State.DELIBERATING else 409)
 
 
-@pytest.mark.parametrize("state", [State.DELIBERATING, State.VOTING, State.DECIDED,
-                                   State.REVIEWING])
+@pytest.mark.parametrize(
+    "state", [State.DELIBERATING, State.VOTING, State.DECIDED, State.REVIEWING]
+)
 @pytest.mark.parametrize("persona", PERSONAS)
 def test_publish_outcome_matrix(world, persona, state):
     with ratelimit.suspended():
@@ -122,10 +147,15 @@ def test_publish_outcome_matrix(world, persona, state):
             proposal = make_ballot(world).proposal
         else:
             proposal = make_proposal(world, state)
-    got = answer(lambda: actions.publish_outcome(
-        who(world, persona), proposal.pk, decision="同意", responsible="村委会",
-        deadline=timezone.localdate() + timedelta(days=5),
-    ))
+    got = answer(
+        lambda: actions.publish_outcome(
+            who(world, persona),
+            proposal.pk,
+            decision="同意",
+            responsible="村委会",
+            deadline=timezone.localdate() + timedelta(days=5),
+        )
+    )
     if persona not in MODERATORS:
         assert got == 403
     else:
@@ -153,7 +183,10 @@ def test_answer_matrix(world, persona):
     got = answer(lambda: actions.answer_objection(who(world, persona), objection.pk, "答复"))
     assert got == ("ok" if persona in MODERATORS else 403)
     if got == "ok":
-        assert answer(lambda: actions.answer_objection(who(world, persona), objection.pk, "再答")) == 409
+        assert (
+            answer(lambda: actions.answer_objection(who(world, persona), objection.pk, "再答"))
+            == 409
+        )
     assert Objection.objects.filter(answered_at__isnull=False).count() == (got == "ok")
 
 

@@ -13,8 +13,10 @@ from tests.factories import MembershipFactory, UserFactory
 
 def _columns(model):
     with connection.cursor() as cursor:
-        return [c.name for c in connection.introspection.get_table_description(
-            cursor, model._meta.db_table)]
+        return [
+            c.name
+            for c in connection.introspection.get_table_description(cursor, model._meta.db_table)
+        ]
 
 
 def test_the_stored_rows_hold_no_link_between_voter_and_choice(world, ballot_in):
@@ -54,7 +56,8 @@ def test_the_stored_rows_hold_no_link_between_voter_and_choice(world, ballot_in)
     assert Paper.objects.filter(ballot=ballot).count() == len(voters)
     assert Choice.objects.filter(paper__ballot=ballot).count() == len(voters)
     assert set(RollEntry.objects.filter(ballot=ballot).values_list("channel", flat=True)) == {
-        "online"}
+        "online"
+    }
 
 
 def test_papers_come_back_in_an_order_unrelated_to_voting(world, ballot_in):

@@ -147,7 +147,7 @@ def test_a_scheduled_ballot_cannot_be_voted_in(world, ballot_in):
 
 def test_closing_tallies_and_decides_and_twice_changes_nothing(world, ballot_in):
     ballot = ballot_in()
-    yes, no, _ = option_ids(ballot)
+    yes, _no, _ = option_ids(ballot)
     actions.cast_vote(world.resident_a, ballot.pk, [yes])
     actions.cast_vote(world.resident_a2, ballot.pk, [yes])
     closed = close_now(ballot)
@@ -287,7 +287,7 @@ def test_paper_tallies_are_validated(world, ballot_in, tiny_png, field, change):
     from django.core.files.uploadedfile import SimpleUploadedFile
 
     ballot = ballot_in()
-    yes, no, abstain = option_ids(ballot)
+    yes, no, _abstain = option_ids(ballot)
     counts = {"sum": {yes: 2}, "unknown": {999999: 1}, "negative": {yes: 2, no: -1}}
     args = {"counts": {yes: 1}, "voters": [world.resident_a.pk], "photo": tiny_png(), "note": ""}
     for key, value in change.items():

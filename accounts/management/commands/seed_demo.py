@@ -72,6 +72,6 @@ class Command(BaseCommand):
         seed_ballots(regions)
 
     def print_accounts(self) -> None:
-        self.stdout.write(self.style.SUCCESS("Demo data ready. Accounts (password %s):" % DEMO_PASSWORD))
+        self.stdout.write(self.style.SUCCESS(f"Demo data ready. Accounts (password {DEMO_PASSWORD}):"))
         for account in [*ACCOUNTS, APPLICANT]:
             self.stdout.write(f"  {account.username:<11} {account.phone}  {account.display_name}  {account.description}")

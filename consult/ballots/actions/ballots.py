@@ -4,7 +4,7 @@ Lock order, everywhere: the ballot row first, then the proposal row (inside tran
 """
 
 from collections.abc import Iterable
-from datetime import datetime
+from datetime import datetime, timedelta
 from typing import Any
 
 from django.db import transaction
@@ -16,7 +16,7 @@ from accounts.models import Membership, MembershipStatus, Region, Role
 from accounts.permissions import may_moderate
 from consult.access import get_proposal_for
 from consult.ballots import live
-from consult.ballots.access import get_ballot_for
+from consult.ballots.access import as_pk, get_ballot_for
 from consult.ballots.models import (
     DEFAULT_QUORUM,
     MAX_OPTIONS,
@@ -39,7 +39,7 @@ from consult.ballots.results import count_votes
 from consult.lifecycle import transition
 from consult.models import Proposal, State
 from core import audit, ratelimit
-from core.errors import ActionError, Conflict, Forbidden, TooMany
+from core.errors import ActionError, Conflict, Forbidden, NotFound, TooMany
 
 VOTE_LIMIT = (20, 60)  # vote attempts per user per minute
 YES_NO_OPTIONS = [
@@ -84,10 +84,8 @@ def _clean_rule(value: Any) -> str:
 def set_ballot_defaults(
     actor: Any, region_id: Any, *, quorum_percent: Any, pass_rule: Any
 ) -> BallotDefaults:
-    from consult.ballots.access import _pk
-    from core.errors import NotFound
-
-    region = Region.objects.filter(pk=_pk(region_id)).first() if _pk(region_id) else None
+    key = as_pk(region_id)
+    region = Region.objects.filter(pk=key).first() if key is not None else None
     if region is None or not region.is_joinable or not may_moderate(actor, region):
         raise NotFound(_("This place does not exist."), field="region")
     quorum, rule = _clean_quorum(quorum_percent), _clean_rule(pass_rule)
@@ -142,7 +140,7 @@ def _clean_times(
     opens = opens_at or now
     if closes_at is None:
         raise ActionError(_("Please say when the vote closes."), field="closes_at")
-    if opens < now - timezone.timedelta(minutes=5):
+    if opens < now - timedelta(minutes=5):
         raise ActionError(_("The opening time is in the past."), field="opens_at")
     if closes_at <= max(opens, now):
         raise ActionError(_("The vote must close after it opens."), field="closes_at")

@@ -176,12 +176,8 @@ def answer_objection(actor: Any, objection_pk: Any, answer: str) -> Objection:
     require_signed_in(actor)
     answer = _text(answer, "answer")
     with transaction.atomic():
-        objection = (
-            Objection.objects.select_for_update(of=("self",))
-            .select_related("outcome")
-            .filter(pk=int(objection_pk) if str(objection_pk).isdigit() else None)
-            .first()
-        )
+        key = int(objection_pk) if str(objection_pk).isdigit() else 0
+        objection = Objection.objects.select_for_update(of=("self",)).filter(pk=key).first()
         if objection is None:
             raise NotFound(_("This objection does not exist."))
         outcome = get_outcome_for(actor, objection.outcome_id, lock=True)
