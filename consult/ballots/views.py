@@ -10,6 +10,7 @@ from django.core.paginator import Paginator
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy as _l
 from django.views.decorators.http import require_POST
 
 from accounts.models import Region
@@ -285,17 +286,6 @@ def _redirect_outcome(pk: int) -> Any:
 
 @login_required
 @require_POST
-def object_to(request: HttpRequest, pk: int) -> HttpResponse:
-    return _post(
-        request,
-        lambda: actions.lodge_objection(request.user, pk, request.POST.get("text", "")),
-        _("Your objection was lodged. The committee will answer it publicly."),
-        _redirect_outcome(pk),
-    )
-
-
-@login_required
-@require_POST
 def answer(request: HttpRequest, pk: int) -> HttpResponse:
     objection = Objection.objects.filter(pk=pk).only("outcome_id").first()
     if objection is None:
@@ -308,56 +298,43 @@ def answer(request: HttpRequest, pk: int) -> HttpResponse:
     )
 
 
-@login_required
-@require_POST
-def implement(request: HttpRequest, pk: int) -> HttpResponse:
-    return _post(
-        request,
-        lambda: actions.start_implementation(request.user, pk),
-        _("The work has started."),
-        _redirect_outcome(pk),
-    )
+def _outcome_post(call: Callable[[Any, int, Any], Any], done: Any) -> Callable[..., HttpResponse]:
+    """A one-form POST about an outcome: call the action, say so, back to the outcome page."""
+
+    @login_required
+    @require_POST
+    def view(request: HttpRequest, pk: int) -> HttpResponse:
+        return _post(
+            request, lambda: call(request.user, pk, request), str(done), _redirect_outcome(pk)
+        )
+
+    return view
 
 
-@login_required
-@require_POST
-def progress(request: HttpRequest, pk: int) -> HttpResponse:
-    return _post(
-        request,
-        lambda: actions.add_progress(
-            request.user,
-            pk,
-            text=request.POST.get("text", ""),
-            percent=request.POST.get("percent"),
-            photos=request.FILES.getlist("photos"),
-        ),
-        _("The progress update is published."),
-        _redirect_outcome(pk),
-    )
-
-
-@login_required
-@require_POST
-def complete(request: HttpRequest, pk: int) -> HttpResponse:
-    return _post(
-        request,
-        lambda: actions.complete(request.user, pk),
-        _("Marked as completed. Residents can now rate it."),
-        _redirect_outcome(pk),
-    )
-
-
-@login_required
-@require_POST
-def rate(request: HttpRequest, pk: int) -> HttpResponse:
-    return _post(
-        request,
-        lambda: actions.rate_outcome(
-            request.user,
-            pk,
-            rating=request.POST.get("rating", ""),
-            comment=request.POST.get("comment", ""),
-        ),
-        _("Thank you for your rating."),
-        _redirect_outcome(pk),
-    )
+implement = _outcome_post(
+    lambda user, pk, request: actions.start_implementation(user, pk), _l("The work has started.")
+)
+progress = _outcome_post(
+    lambda user, pk, request: actions.add_progress(
+        user,
+        pk,
+        text=request.POST.get("text", ""),
+        percent=request.POST.get("percent"),
+        photos=request.FILES.getlist("photos"),
+    ),
+    _l("The progress update is published."),
+)
+complete = _outcome_post(
+    lambda user, pk, request: actions.complete(user, pk),
+    _l("Marked as completed. Residents can now rate it."),
+)
+object_to = _outcome_post(
+    lambda user, pk, request: actions.lodge_objection(user, pk, request.POST.get("text", "")),
+    _l("Your objection was lodged. The committee will answer it publicly."),
+)
+rate = _outcome_post(
+    lambda user, pk, request: actions.rate_outcome(
+        user, pk, rating=request.POST.get("rating", ""), comment=request.POST.get("comment", "")
+    ),
+    _l("Thank you for your rating."),
+)

@@ -61,6 +61,14 @@ def _forbidden() -> Forbidden:
     return Forbidden(_("Only the committee of this place, or staff above it, may do this."))
 
 
+def _managed(actor: Any, outcome_pk: Any) -> Outcome:
+    """The outcome, locked, if the actor is its committee (or staff above). In a transaction."""
+    outcome = get_outcome_for(actor, outcome_pk, lock=True)
+    if not may_manage_outcome(actor, outcome):
+        raise _forbidden()
+    return outcome
+
+
 def _clean_deadline(value: Any) -> date:
     if isinstance(value, datetime):
         value = value.date()
@@ -225,9 +233,7 @@ def start_implementation(actor: Any, outcome_pk: Any) -> Outcome:
     """decided → implementing, once the outcome is final and the motion was carried."""
     require_signed_in(actor)
     with transaction.atomic():
-        outcome = get_outcome_for(actor, outcome_pk, lock=True)
-        if not may_manage_outcome(actor, outcome):
-            raise _forbidden()
+        outcome = _managed(actor, outcome_pk)
         if not outcome.is_final:
             raise Conflict(
                 _("The outcome becomes final after the publicity period and all answers.")
@@ -253,9 +259,7 @@ def add_progress(
         raise ActionError(_("At most 6 photos per update."), field="photos")
     images = [clean_photo(p, field="photos") for p in photos]
     with transaction.atomic():
-        outcome = get_outcome_for(actor, outcome_pk, lock=True)
-        if not may_manage_outcome(actor, outcome):
-            raise _forbidden()
+        outcome = _managed(actor, outcome_pk)
         if outcome.proposal.state != State.IMPLEMENTING:
             raise Conflict(
                 _("Progress can be reported only while the matter is being carried out.")
@@ -276,9 +280,7 @@ def complete(actor: Any, outcome_pk: Any) -> Outcome:
     """implementing → completed; residents may then rate it."""
     require_signed_in(actor)
     with transaction.atomic():
-        outcome = get_outcome_for(actor, outcome_pk, lock=True)
-        if not may_manage_outcome(actor, outcome):
-            raise _forbidden()
+        outcome = _managed(actor, outcome_pk)
         transition(outcome.proposal, State.COMPLETED, actor, outcome=outcome.pk)
     return outcome
 
