@@ -10,7 +10,7 @@ from django.core.paginator import Paginator
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
-from django.utils.translation import gettext_lazy as _l
+from django.utils.translation import gettext_lazy
 from django.views.decorators.http import require_POST
 
 from accounts.models import Region
@@ -312,7 +312,8 @@ def _outcome_post(call: Callable[[Any, int, Any], Any], done: Any) -> Callable[.
 
 
 implement = _outcome_post(
-    lambda user, pk, request: actions.start_implementation(user, pk), _l("The work has started.")
+    lambda user, pk, request: actions.start_implementation(user, pk),
+    gettext_lazy("The work has started."),
 )
 progress = _outcome_post(
     lambda user, pk, request: actions.add_progress(
@@ -322,19 +323,19 @@ progress = _outcome_post(
         percent=request.POST.get("percent"),
         photos=request.FILES.getlist("photos"),
     ),
-    _l("The progress update is published."),
+    gettext_lazy("The progress update is published."),
 )
 complete = _outcome_post(
     lambda user, pk, request: actions.complete(user, pk),
-    _l("Marked as completed. Residents can now rate it."),
+    gettext_lazy("Marked as completed. Residents can now rate it."),
 )
 object_to = _outcome_post(
     lambda user, pk, request: actions.lodge_objection(user, pk, request.POST.get("text", "")),
-    _l("Your objection was lodged. The committee will answer it publicly."),
+    gettext_lazy("Your objection was lodged. The committee will answer it publicly."),
 )
 rate = _outcome_post(
     lambda user, pk, request: actions.rate_outcome(
         user, pk, rating=request.POST.get("rating", ""), comment=request.POST.get("comment", "")
     ),
-    _l("Thank you for your rating."),
+    gettext_lazy("Thank you for your rating."),
 )
