@@ -33,7 +33,7 @@ INSTALLED_APPS = [
     "accounts",
     "consult",
     "consult.ballots",
-    "notifications",
+    "inbox",
     "cms",
     "wagtail.contrib.forms",
     "wagtail.contrib.redirects",

@@ -18,7 +18,7 @@ urlpatterns = [
     path("content/", content_index, name="content_index"),
     path("proposals/", include("consult.urls")),
     path("", include("consult.ballots.urls")),  # /ballots/…, /outcomes/…
-    path("notifications/", include("notifications.urls")),
+    path("notifications/", include("inbox.urls")),
     path("api/v1/", api.urls),
     path("django-admin/", admin.site.urls),
     path("admin/", include(wagtailadmin_urls)),

@@ -1,6 +1,6 @@
 """Forms parse and label input; the actions do the real checking (one set of rules)."""
 
-from typing import Any
+from typing import Any, cast
 
 from django import forms
 from django.utils.translation import gettext_lazy as _
@@ -25,6 +25,10 @@ class MultipleImageField(forms.FileField):
         return list(data) if isinstance(data, list | tuple) else [data]
 
 
+def _choice(form: forms.Form, name: str) -> forms.ChoiceField:
+    return cast(forms.ChoiceField, form.fields[name])
+
+
 def _categories() -> list[tuple[Any, str]]:
     return [(c.pk, c.name) for c in Category.objects.filter(active=True)]
 
@@ -36,7 +40,7 @@ class ProposalForm(forms.Form):
         help_text=_("One sentence, e.g. 村口路灯坏了，晚上出行不便"),
     )
     body = forms.CharField(
-        label=_("What is the matter?"),
+        label=_("Details"),
         max_length=BODY_MAX,
         widget=forms.Textarea(attrs={"rows": 8}),
         help_text=_("Plain text. Say where, what happens, and what you suggest."),
@@ -51,12 +55,12 @@ class ProposalForm(forms.Form):
 
     def __init__(self, *args: Any, user: Any, editing: bool = False, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
-        self.fields["category"].choices = [("", _("Choose a category")), *_categories()]
+        _choice(self, "category").choices = [("", _("Choose a category")), *_categories()]
         self.fields["images"].widget.attrs["accept"] = "image/jpeg,image/png,image/webp"
         if editing:
             del self.fields["region"]
         else:
-            self.fields["region"].choices = resident_places(user)
+            _choice(self, "region").choices = resident_places(user)
 
 
 def resident_places(user: Any) -> list[tuple[Any, str]]:
@@ -77,13 +81,13 @@ class ListFilterForm(forms.Form):
     def __init__(self, *args: Any, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
         self.regions = labelled_regions()
-        self.fields["region"].choices = [("", _("All places"))] + [
+        _choice(self, "region").choices = [("", _("All places"))] + [
             (r.pk, label) for r, label in self.regions
         ]
-        self.fields["state"].choices = [("", _("All states"))] + [
+        _choice(self, "state").choices = [("", _("All states"))] + [
             (value, label) for value, label in State.choices if value != State.DRAFT
         ]
-        self.fields["category"].choices = [("", _("All categories")), *_categories()]
+        _choice(self, "category").choices = [("", _("All categories")), *_categories()]
 
     def region_path(self) -> str | None:
         wanted = self.cleaned_data.get("region")
@@ -109,7 +113,7 @@ class ReviewForm(forms.Form):
 
     def __init__(self, *args: Any, merge_choices: list[tuple[int, str]], **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
-        self.fields["merge_into"].choices = [("", _("Choose a matter")), *merge_choices]
+        _choice(self, "merge_into").choices = [("", _("Choose a matter")), *merge_choices]
 
 
 class ThresholdForm(forms.Form):

@@ -22,6 +22,8 @@ class CleanImage:
     content: ContentFile
     extension: str
     token: str
+    width: int
+    height: int
 
 
 def clean_image(upload: Any) -> CleanImage:
@@ -44,13 +46,14 @@ def clean_image(upload: Any) -> CleanImage:
             pixels = ImageOps.exif_transpose(image) or image
             pixels.thumbnail((MAX_SIDE, MAX_SIDE))
             content = _encode(pixels, kind)
+            width, height = pixels.size
     except ActionError:
         raise
     except (UnidentifiedImageError, OSError, ValueError, Image.DecompressionBombError) as exc:
         raise ActionError(
             _("%(name)s is not a picture we can read.") % {"name": name[:40]}, field="images"
         ) from exc
-    return CleanImage(ContentFile(content), FORMATS[kind], secrets.token_hex(16))
+    return CleanImage(ContentFile(content), FORMATS[kind], secrets.token_hex(16), width, height)
 
 
 def _encode(image: Image.Image, kind: str) -> bytes:

@@ -116,6 +116,9 @@ def transition(
             raise Conflict(_("This matter cannot move to that state now."), field="state")
         if not may_take(edge, actor, locked, system=system):
             raise Forbidden(_("You may not do this."))
+        if target == State.MERGED and locked.merged_into_id is None:
+            # Only merge_proposal() sets the target first: a merge always says into what.
+            raise ActionError(_("Please choose the matter to merge into."), field="merge_into")
         source = locked.state
         locked.state = target
         locked.state_changed = timezone.now()

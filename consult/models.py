@@ -136,9 +136,7 @@ class ProposalImage(models.Model):
     )
     token = models.CharField(max_length=32, unique=True)
     extension = models.CharField(max_length=5)
-    file = models.ImageField(
-        _("image"), upload_to=image_path, width_field="width", height_field="height"
-    )
+    file = models.ImageField(_("image"), upload_to=image_path)
     width = models.PositiveIntegerField(default=0)
     height = models.PositiveIntegerField(default=0)
     created = models.DateTimeField(auto_now_add=True)

@@ -24,7 +24,7 @@ def notify_state_change(
 
 
 def _proposal(data: dict[str, Any]) -> Proposal | None:
-    return Proposal.objects.filter(pk=data.get("proposal_id")).first()
+    return Proposal.objects.filter(pk=int(data.get("proposal_id") or 0)).first()
 
 
 def _state_label(value: Any) -> str:
@@ -51,14 +51,14 @@ def proposal_reviewed(user: Any, data: dict[str, Any]) -> Message | None:
     proposal = _proposal(data)
     if proposal is None or proposal.author_id != user.pk:
         return None
-    texts = {
+    texts: dict[str, str] = {
         State.DELIBERATING: _(
             "[有事好商量] Your matter “%(title)s” was accepted for deliberation."
         ),
         State.REJECTED: _("[有事好商量] Your matter “%(title)s” was not accepted."),
         State.MERGED: _("[有事好商量] Your matter “%(title)s” was merged into a similar one."),
     }
-    template = texts.get(data.get("state"))  # type: ignore[call-overload]
+    template = texts.get(str(data.get("state")))
     if template is None:
         return None
     return Message(template % {"title": proposal.title}, url=proposal.get_absolute_url())

@@ -1,5 +1,6 @@
 """Pages about proposals. Each view parses input, calls one action, renders."""
 
+from collections.abc import Callable
 from typing import Any
 
 from django.contrib import messages
@@ -7,7 +8,9 @@ from django.contrib.auth.decorators import login_required
 from django.core.paginator import Paginator
 from django.http import FileResponse, Http404, HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
+from django.utils.functional import Promise
 from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
 from django.views.decorators.http import require_POST
 
 from accounts.models import Region
@@ -49,8 +52,8 @@ def proposal_list(request: HttpRequest) -> HttpResponse:
 
 
 def proposal_detail(request: HttpRequest, pk: int) -> HttpResponse:
-    proposal = _visible(request.user, pk)
-    user = request.user
+    user: Any = request.user
+    proposal = _visible(user, pk)
     signed_in = user.is_authenticated
     context = {
         "proposal": proposal,
@@ -162,59 +165,26 @@ def _post_action(request: HttpRequest, pk: int, call: Any, done: str) -> HttpRes
     return redirect("consult:proposal_detail", pk=pk)
 
 
-@login_required
-@require_POST
-def support(request: HttpRequest, pk: int) -> HttpResponse:
-    return _post_action(
-        request,
-        pk,
-        lambda: actions.support_proposal(request.user, pk),
-        _("Thank you: your support was counted."),
-    )
+def _one_click(action: Callable[[Any, int], Any], done: Promise) -> Callable[..., HttpResponse]:
+    """A POST-only page button that calls action(user, pk) and returns to the proposal."""
+
+    @login_required
+    @require_POST
+    def view(request: HttpRequest, pk: int) -> HttpResponse:
+        return _post_action(request, pk, lambda: action(request.user, pk), str(done))
+
+    return view
 
 
-@login_required
-@require_POST
-def unsupport(request: HttpRequest, pk: int) -> HttpResponse:
-    return _post_action(
-        request,
-        pk,
-        lambda: actions.unsupport_proposal(request.user, pk),
-        _("Your support was withdrawn."),
-    )
-
-
-@login_required
-@require_POST
-def follow(request: HttpRequest, pk: int) -> HttpResponse:
-    return _post_action(
-        request,
-        pk,
-        lambda: actions.follow_proposal(request.user, pk),
-        _("You will be told when this matter changes."),
-    )
-
-
-@login_required
-@require_POST
-def unfollow(request: HttpRequest, pk: int) -> HttpResponse:
-    return _post_action(
-        request,
-        pk,
-        lambda: actions.unfollow_proposal(request.user, pk),
-        _("You no longer follow this matter."),
-    )
-
-
-@login_required
-@require_POST
-def submit(request: HttpRequest, pk: int) -> HttpResponse:
-    return _post_action(
-        request,
-        pk,
-        lambda: actions.submit_proposal(request.user, pk),
-        _("Published. Neighbours can now support it."),
-    )
+support = _one_click(actions.support_proposal, gettext_lazy("Thank you: your support was counted."))
+unsupport = _one_click(actions.unsupport_proposal, gettext_lazy("Your support was withdrawn."))
+follow = _one_click(
+    actions.follow_proposal, gettext_lazy("You will be told when this matter changes.")
+)
+unfollow = _one_click(actions.unfollow_proposal, gettext_lazy("You no longer follow this matter."))
+submit = _one_click(
+    actions.submit_proposal, gettext_lazy("Published. Neighbours can now support it.")
+)
 
 
 @login_required
@@ -272,9 +242,10 @@ def review_queue(request: HttpRequest) -> HttpResponse:
 
 @login_required
 def mine(request: HttpRequest) -> HttpResponse:
-    user = request.user
+    user: Any = request.user
     base = Proposal.objects.select_related("region", "category")
     context = {
+        "may_review": user.is_superuser or bool(moderated_paths(user)),
         "mine": base.filter(author=user)[:100],
         "supported": base.filter(supports__user=user).order_by("-supports__created")[:100],
         "followed": base.filter(follows__user=user, submitted_at__isnull=False).order_by(
@@ -284,7 +255,7 @@ def mine(request: HttpRequest) -> HttpResponse:
     return render(request, "consult/mine.html", context)
 
 
-def image(request: HttpRequest, pk: int, image_id: int) -> HttpResponse:
+def image(request: HttpRequest, pk: int, image_id: int) -> FileResponse:
     """Images are served through the proposal's permission check (drafts stay private)."""
     proposal = _visible(request.user, pk)
     found = ProposalImage.objects.filter(proposal=proposal, pk=image_id).first()

@@ -30,26 +30,26 @@ def _field(loc: list[Any]) -> str:
 
 
 def install_error_handlers(api: NinjaAPI) -> None:
-    def action_error(request: HttpRequest, exc: ActionError) -> HttpResponse:
+    def action_error(request: HttpRequest, exc: Any) -> HttpResponse:
         return api.create_response(
             request, error_body(exc.message, exc.errors, code=exc.code), status=exc.status
         )
 
-    def validation_error(request: HttpRequest, exc: ValidationError) -> HttpResponse:
+    def validation_error(request: HttpRequest, exc: Any) -> HttpResponse:
         errors: dict[str, list[str]] = {}
         for error in exc.errors:
             errors.setdefault(_field(list(error.get("loc", []))), []).append(str(error.get("msg")))
         body = error_body(_("The input is not valid."), errors, code="invalid")
         return api.create_response(request, body, status=422)
 
-    def unauthenticated(request: HttpRequest, exc: AuthenticationError) -> HttpResponse:
+    def unauthenticated(request: HttpRequest, exc: Any) -> HttpResponse:
         body = error_body(_("Please log in first."), code="unauthenticated")
         return api.create_response(request, body, status=401)
 
-    def http_error(request: HttpRequest, exc: HttpError) -> HttpResponse:
+    def http_error(request: HttpRequest, exc: Any) -> HttpResponse:
         return api.create_response(request, error_body(str(exc)), status=exc.status_code)
 
-    def not_found(request: HttpRequest, exc: Exception) -> HttpResponse:
+    def not_found(request: HttpRequest, exc: Any) -> HttpResponse:
         body = error_body(_("Not found."), code="not_found")
         return api.create_response(request, body, status=404)
 

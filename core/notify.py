@@ -2,7 +2,7 @@
 
 Each event kind has a renderer that turns (recipient, data) into a Message (or a
 plain string, or None for "nothing to say"). Delivery — in-app, email, SMS, by the
-recipient's preferences, each at most once — lives in the notifications app.
+recipient's preferences, each at most once — lives in the inbox app.
 
     @renderer("proposal_state_changed")
     def render(user, data) -> Message | None: ...
@@ -59,7 +59,7 @@ def fallback_key(event: str, user_id: int, data: dict[str, Any]) -> str:
 def deliver(event: str, user_id: int, data: dict[str, Any], key: str = "") -> bool:
     """Render and send one notification. Returns False when nothing was sent by this call."""
     from accounts.models import User
-    from notifications.delivery import deliver_message
+    from inbox.delivery import deliver_message
 
     user = User.objects.filter(pk=user_id, is_active=True).first()
     render = RENDERERS.get(event)

@@ -7,5 +7,5 @@ from core import notify
 
 @shared_task(name="core.deliver_notification")
 def deliver_notification(event: str, user_id: int, data: dict[str, Any], key: str = "") -> bool:
-    """Idempotent: the same key never goes out twice on a channel (see notifications.delivery)."""
+    """Idempotent: the same key never goes out twice on a channel (see inbox.delivery)."""
     return notify.deliver(event, user_id, data, key)

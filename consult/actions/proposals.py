@@ -66,7 +66,13 @@ def _clean_images(uploads: Sequence[Any], *, already: int = 0) -> list[CleanImag
 
 def _save_images(proposal: Proposal, images: list[CleanImage]) -> None:
     for image in images:
-        row = ProposalImage(proposal=proposal, token=image.token, extension=image.extension)
+        row = ProposalImage(
+            proposal=proposal,
+            token=image.token,
+            extension=image.extension,
+            width=image.width,
+            height=image.height,
+        )
         row.file.save(f"{image.token}.{image.extension}", image.content, save=True)
 
 

@@ -49,7 +49,9 @@ def _recount(proposal: Proposal) -> None:
     proposal.save(update_fields=["support_count", "updated"])
 
 
-def _check_rate(user: Any) -> None:
+def _signed_in_within_rate(user: Any) -> None:
+    if not is_signed_in(user):
+        raise Forbidden(_("Please log in first."))
     if not ratelimit.allow(
         f"proposal:support:{user.pk}", limit=SUPPORT_LIMIT[0], window=SUPPORT_LIMIT[1]
     ):
@@ -58,9 +60,7 @@ def _check_rate(user: Any) -> None:
 
 def support_proposal(user: Any, pk: Any) -> Proposal:
     """An approved resident of the village co-signs, once. Enough supports start the review."""
-    if not is_signed_in(user):
-        raise Forbidden(_("Please log in first."))
-    _check_rate(user)
+    _signed_in_within_rate(user)
     with transaction.atomic():
         # The row lock serialises supports of one proposal: the count stays exact.
         proposal = get_proposal_for(user, pk, lock=True)
@@ -87,9 +87,7 @@ def support_proposal(user: Any, pk: Any) -> Proposal:
 
 def unsupport_proposal(user: Any, pk: Any) -> Proposal:
     """Withdraw one's support while the matter is still collecting."""
-    if not is_signed_in(user):
-        raise Forbidden(_("Please log in first."))
-    _check_rate(user)
+    _signed_in_within_rate(user)
     with transaction.atomic():
         proposal = get_proposal_for(user, pk, lock=True)
         if proposal.state != State.COLLECTING:

@@ -90,11 +90,13 @@ def _voting(proposal: Proposal, people: dict[str, User]) -> None:
 
 
 def _voted_and_closed(proposal: Proposal, people: dict[str, User], **kwargs: Any) -> Ballot:
+    """Everyone on the roll votes: all for the first option but one, who takes the second."""
     ballot = _open(proposal, people, **kwargs)
-    first = ballot.options.first()
-    assert first is not None
-    for name in ("resident1", "resident2"):
-        actions.cast_vote(people[name], ballot.pk, [first.pk])
+    first, second = list(ballot.options.values_list("pk", flat=True))[:2]
+    voters = list(User.objects.filter(ballot_roll__ballot=ballot).order_by("pk"))
+    for i, voter in enumerate(voters):
+        choice = second if i == len(voters) - 1 and len(voters) > 2 else first
+        actions.cast_vote(voter, ballot.pk, [choice])
     # Demo history: the vote ran last week. Then close it through the real action.
     now = timezone.now()
     Ballot.objects.filter(pk=ballot.pk).update(

@@ -11,7 +11,7 @@ from consult.ballots.models import Ballot, Kind, Outcome
 from consult.models import Proposal, State
 from core import ratelimit
 from tests.conftest import World
-from tests.consult.conftest import _fast_passwords, login, make_proposal, proposal_in  # noqa: F401
+from tests.consult.conftest import login, make_proposal, proposal_in  # noqa: F401
 
 __all__ = ["login", "make_ballot", "make_outcome"]
 
@@ -101,6 +101,12 @@ def make_outcome(
             return outcome
         actions.complete(world.committee_a, outcome.pk)
         return outcome
+
+
+@pytest.fixture(autouse=True)
+def _fast_passwords(settings: Any) -> None:
+    """The personas' passwords need not be expensive to hash here."""
+    settings.PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
 
 
 @pytest.fixture

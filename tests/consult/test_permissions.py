@@ -8,11 +8,20 @@ staff of the township above; outsider, editor and dept hold no role there.
 import pytest
 
 from consult.models import Proposal, State, Support
-from tests.consult.conftest import ALL_STATES, login
+from tests.consult.conftest import ALL_STATES, category, login
 
 PERSONAS = [
-    "anonymous", "outsider", "resident_a", "resident_a2", "resident_b", "committee_a",
-    "committee_b", "staff", "editor", "dept", "admin",
+    "anonymous",
+    "outsider",
+    "resident_a",
+    "resident_a2",
+    "resident_b",
+    "committee_a",
+    "committee_b",
+    "staff",
+    "editor",
+    "dept",
+    "admin",
 ]
 MODERATORS_OF_A = {"committee_a", "staff", "admin"}
 AUTHOR = "resident_a"
@@ -37,7 +46,9 @@ def expected_support(persona: str, state: State) -> int:
 def test_support_matrix(client, world, proposal_in, persona, state):
     proposal = proposal_in(state)
     before = proposal.support_count
-    response = login(client, world.persona(persona)).post(f"/api/v1/proposals/{proposal.pk}/support")
+    response = login(client, world.persona(persona)).post(
+        f"/api/v1/proposals/{proposal.pk}/support"
+    )
     assert response.status_code == expected_support(persona, state), response.content
     proposal.refresh_from_db()
     if response.status_code == 200:
@@ -70,7 +81,8 @@ def test_review_matrix(client, world, proposal_in, persona, state, decision):
     proposal = proposal_in(state)
     response = login(client, world.persona(persona)).post(
         f"/api/v1/proposals/{proposal.pk}/review",
-        {"decision": decision, "reason": "不属于村务"}, content_type="application/json",
+        {"decision": decision, "reason": "不属于村务"},
+        content_type="application/json",
     )
     assert response.status_code == expected_review(persona, state, decision), response.content
     proposal.refresh_from_db()
@@ -87,7 +99,8 @@ def test_merge_matrix(client, world, proposal_in, persona, state):
     target = proposal_in(State.COLLECTING, author=world.resident_a2, title="另一个路灯议题")
     response = login(client, world.persona(persona)).post(
         f"/api/v1/proposals/{proposal.pk}/review",
-        {"decision": "merge", "merge_into": target.pk}, content_type="application/json",
+        {"decision": "merge", "merge_into": target.pk},
+        content_type="application/json",
     )
     allowed = {State.COLLECTING, State.REVIEWING}
     if persona == "anonymous":
@@ -151,17 +164,25 @@ def test_edit_matrix(client, world, proposal_in, persona, state):
 @pytest.mark.parametrize(
     ("persona", "place", "allowed"),
     [
-        ("resident_a", "village_a", True), ("resident_a", "village_b", False),
-        ("resident_b", "village_b", True), ("committee_a", "village_a", False),
-        ("staff", "village_a", False), ("outsider", "village_a", False),
+        ("resident_a", "village_a", True),
+        ("resident_a", "village_b", False),
+        ("resident_b", "village_b", True),
+        ("committee_a", "village_a", False),
+        ("staff", "village_a", False),
+        ("outsider", "village_a", False),
         ("resident_a", "township", False),
     ],
 )
 def test_create_matrix(client, world, persona, place, allowed):
     response = login(client, world.persona(persona)).post(
         "/api/v1/proposals",
-        {"title": "垃圾分类点太远", "body": "希望在三组增设一个分类点。", "category": 2,
-         "region": world.regions[place].pk, "submit": True},
+        {
+            "title": "垃圾分类点太远",
+            "body": "希望在三组增设一个分类点。",
+            "category": category().pk,
+            "region": world.regions[place].pk,
+            "submit": True,
+        },
         content_type="application/json",
     )
     assert response.status_code == (201 if allowed else 422), response.content
@@ -173,9 +194,12 @@ def test_create_matrix(client, world, persona, place, allowed):
 @pytest.mark.parametrize(
     ("persona", "place", "status"),
     [
-        ("committee_a", "village_a", 302), ("staff", "village_a", 302),
-        ("staff", "village_b", 302), ("committee_b", "village_a", 404),
-        ("resident_a", "village_a", 404), ("committee_a", "township", 404),
+        ("committee_a", "village_a", 302),
+        ("staff", "village_a", 302),
+        ("staff", "village_b", 302),
+        ("committee_b", "village_a", 404),
+        ("resident_a", "village_a", 404),
+        ("committee_a", "township", 404),
     ],
 )
 def test_threshold_matrix(client, world, proposal_in, persona, place, status):
@@ -183,7 +207,9 @@ def test_threshold_matrix(client, world, proposal_in, persona, place, status):
     Support.objects.create(proposal=proposal, user=world.resident_a2)
     Proposal.objects.filter(pk=proposal.pk).update(support_count=1)
     client = login(client, world.persona(persona))
-    response = client.post("/proposals/review/", {"region": world.regions[place].pk, "threshold": 1})
+    response = client.post(
+        "/proposals/review/", {"region": world.regions[place].pk, "threshold": 1}
+    )
     assert response.status_code == 302
     proposal.refresh_from_db()
     changed = status == 302 and place == "village_a"

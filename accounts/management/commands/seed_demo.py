@@ -65,13 +65,14 @@ class Command(BaseCommand):
 
     def seed_content(self, regions: dict[str, Region]) -> None:
         from cms.demo import seed_cms
+        from consult.ballots.demo import seed_ballots
+        from consult.demo import seed_consult
 
         seed_cms(regions)
-        from consult.ballots.demo import seed_ballots
-
+        seed_consult(regions)
         seed_ballots(regions)
 
     def print_accounts(self) -> None:
-        self.stdout.write(self.style.SUCCESS(f"Demo data ready. Accounts (password {DEMO_PASSWORD}):"))
+        self.stdout.write(self.style.SUCCESS("Demo data ready. Accounts (password %s):" % DEMO_PASSWORD))
         for account in [*ACCOUNTS, APPLICANT]:
             self.stdout.write(f"  {account.username:<11} {account.phone}  {account.display_name}  {account.description}")

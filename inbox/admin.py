@@ -1,6 +1,6 @@
 from django.contrib import admin
 
-from notifications.models import Notification
+from inbox.models import Notification
 
 
 @admin.register(Notification)

@@ -3,5 +3,5 @@ from django.utils.translation import gettext_lazy as _
 
 
 class NotificationsConfig(AppConfig):
-    name = "notifications"
+    name = "inbox"
     verbose_name = _("Notifications")

@@ -9,7 +9,7 @@ from django.utils import timezone
 
 from core.notify import Message
 from core.sms import send_sms
-from notifications.models import Channel, Delivery, Notification, Preference
+from inbox.models import Channel, Delivery, Notification, Preference
 
 
 def preference_for(user: Any) -> Preference:

@@ -1,6 +1,6 @@
 from django import forms
 
-from notifications.models import Preference
+from inbox.models import Preference
 
 
 class PreferenceForm(forms.ModelForm):

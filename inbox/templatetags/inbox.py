@@ -2,7 +2,7 @@ from typing import Any
 
 from django import template
 
-from notifications.models import Notification
+from inbox.models import Notification
 
 register = template.Library()
 
