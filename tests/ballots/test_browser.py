@@ -44,6 +44,8 @@ def test_a_resident_votes_the_committee_publishes_and_a_resident_rates(
     page = phone_page
     log_in(page, url, world.resident_a)
     page.goto(f"{url}/proposals/{ballot.proposal_id}/")
+    page.locator(".ballot-panel").scroll_into_view_if_needed()
+    page.screenshot(path=str(SHOTS / "ballots-proposal-panel.png"))
     page.click(f"a[href='/ballots/{ballot.pk}/']")
     shot(page, "ballot")
     page.click("label.vote-option.role-yes")
