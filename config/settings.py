@@ -36,6 +36,7 @@ INSTALLED_APPS = [
     "core",
     "accounts",
     "consult",
+    "consult.ballots",
     "inbox",
     "cms",
     "wagtail.contrib.forms",
@@ -156,7 +157,11 @@ CELERY_WORKER_PREFETCH_MULTIPLIER = 1
 CELERY_TASK_IGNORE_RESULT = True
 CELERY_BROKER_CONNECTION_RETRY_ON_STARTUP = True
 CELERY_TIMEZONE = "Asia/Shanghai"
-CELERY_BEAT_SCHEDULE: dict[str, dict] = {}
+CELERY_BEAT_SCHEDULE: dict[str, dict] = {
+    "ballots-open": {"task": "ballots.open_due", "schedule": 60.0},
+    "ballots-close": {"task": "ballots.close_due", "schedule": 60.0},
+    "outcomes-finalize": {"task": "ballots.finalize_outcomes", "schedule": 300.0},
+}
 
 # --- Accounts ----------------------------------------------------------------
 

@@ -22,6 +22,7 @@ urlpatterns = [
     path("me/", include("accounts.urls")),
     path("content/", content_index, name="content_index"),
     path("proposals/", include("consult.urls")),
+    path("", include("consult.ballots.urls")),  # /ballots/…, /outcomes/…
     path("notifications/", include("inbox.urls")),
     path("api/v1/", api.urls),
     path("django-admin/", admin.site.urls),

@@ -11,6 +11,7 @@ from ninja import Router, Schema, Status
 
 from accounts.models import Region
 from consult import actions, queries
+from consult.ballots.queries import ids_for as ballot_ids
 from consult.models import Follow, Proposal, State, Support
 from consult.permissions import may_review, may_support
 from core.api import session_auth
@@ -60,6 +61,8 @@ class ProposalDetail(ProposalItem):
     following: bool
     may_support: bool
     may_review: bool
+    ballot: int | None
+    outcome: int | None
 
 
 class ProposalIn(Schema):
@@ -122,6 +125,7 @@ def _detail(user: Any, p: Proposal) -> dict[str, Any]:
         "following": signed_in and Follow.objects.filter(proposal=p, user=user).exists(),
         "may_support": may_support(user, p),
         "may_review": may_review(user, p),
+        **ballot_ids(p),
     }
 
 

@@ -78,10 +78,12 @@ class Command(BaseCommand):
 
     def seed_content(self, regions: dict[str, Region]) -> None:
         from cms.demo import seed_cms
+        from consult.ballots.demo import seed_ballots
         from consult.demo import seed_consult
 
         seed_cms(regions)
         seed_consult(regions)
+        seed_ballots(regions)
 
     def print_accounts(self) -> None:
         self.stdout.write(self.style.SUCCESS(f"Demo data ready. Password: {DEMO_PASSWORD}"))
