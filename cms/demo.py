@@ -11,7 +11,7 @@ from django.contrib.auth.models import Group
 from django.core.files.images import ImageFile
 from wagtail.coreutils import get_supported_content_language_variant
 from wagtail.images import get_image_model
-from wagtail.models import Locale, Page, Site
+from wagtail.models import Collection, Locale, Page, Site
 from wagtail.rich_text import RichText
 
 from accounts.demo import CITY, TOWNSHIP, VILLAGE_A, VILLAGE_B
@@ -34,8 +34,11 @@ HOME_SLUG = "portal"  # not "home": Wagtail's own welcome page holds that slug a
 
 
 def ensure_root() -> Page:
-    """Wagtail's tree root (made by its migrations; gone after a test database flush)."""
+    """Wagtail's roots: page tree, collection tree and locale (made by its migrations;
+    gone after a test database flush)."""
     Locale.objects.get_or_create(language_code=get_supported_content_language_variant("zh-hans"))
+    if Collection.get_first_root_node() is None:
+        Collection.add_root(name="Root")
     root = Page.get_first_root_node()
     return root or Page.add_root(title="Root", slug="root", locale=Locale.get_default())
 
