@@ -4,6 +4,7 @@ from ninja import NinjaAPI
 
 from accounts.api import router as regions_router
 from consult.api import router as proposals_router
+from consult.rooms.api import router as rooms_router
 from core.api import install_error_handlers
 
 api = NinjaAPI(
@@ -16,3 +17,4 @@ api = NinjaAPI(
 install_error_handlers(api)
 api.add_router("/regions", regions_router)
 api.add_router("/proposals", proposals_router)
+api.add_router("/proposals", rooms_router)

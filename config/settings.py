@@ -23,7 +23,9 @@ PRODUCTION = DJANGO_ENV == "production"
 
 DEBUG = envbool("DEBUG", not PRODUCTION)
 SECRET_KEY = envstr("SECRET_KEY", "" if PRODUCTION else "dev-only-insecure-key-do-not-deploy")
-ALLOWED_HOSTS = envlist("ALLOWED_HOSTS", [] if PRODUCTION else ["127.0.0.1", "localhost", "testserver"])
+ALLOWED_HOSTS = envlist(
+    "ALLOWED_HOSTS", [] if PRODUCTION else ["127.0.0.1", "localhost", "testserver"]
+)
 CSRF_TRUSTED_ORIGINS = envlist("CSRF_TRUSTED_ORIGINS", [])
 SITE_URL = envstr("SITE_URL", "http://127.0.0.1:8000")
 
@@ -32,6 +34,7 @@ INSTALLED_APPS = [
     "core",
     "accounts",
     "consult",
+    "consult.rooms",
     "notifications",
     "cms",
     "wagtail.contrib.forms",
@@ -149,7 +152,10 @@ CELERY_WORKER_PREFETCH_MULTIPLIER = 1
 CELERY_TASK_IGNORE_RESULT = True
 CELERY_BROKER_CONNECTION_RETRY_ON_STARTUP = True
 CELERY_TIMEZONE = "Asia/Shanghai"
-CELERY_BEAT_SCHEDULE: dict[str, dict] = {}
+CELERY_BEAT_SCHEDULE: dict[str, dict] = {
+    "rooms-tick-sessions": {"task": "rooms.tick_sessions", "schedule": 60.0},
+    "rooms-sweep-presence": {"task": "rooms.sweep_presence", "schedule": 300.0},
+}
 
 # --- Accounts ----------------------------------------------------------------
 

@@ -17,6 +17,7 @@ urlpatterns = [
     path("me/", include("accounts.urls")),
     path("content/", content_index, name="content_index"),
     path("proposals/", include("consult.urls")),
+    path("proposals/", include("consult.rooms.urls")),
     path("notifications/", include("notifications.urls")),
     path("api/v1/", api.urls),
     path("django-admin/", admin.site.urls),
