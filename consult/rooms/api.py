@@ -1,4 +1,7 @@
-"""/api/v1/proposals/{id}/messages and the room's moderation endpoints (same actions as the socket)."""
+"""/api/v1/proposals/{id}/messages and the room's moderation endpoints.
+
+The same actions as the socket; errors in the API's one shape.
+"""
 
 from datetime import datetime
 from typing import Any

@@ -37,7 +37,9 @@ MAX_FRAME_BYTES = 64 * 1024
 FLOOD_FRAMES, FLOOD_WINDOW = 30, 10.0  # more frames than this in the window: a flood
 CLOSE_TOO_BIG = 1009  # RFC 6455 "message too big"
 CLOSE_FLOOD = 4429
-PRESENCE_DELAY = 1.0  # coalesce presence frames: at most about one per second per room
+PRESENCE_DELAY = 1.0
+# Pending presence announcements (kept referenced so they are not collected).
+_PENDING: set[asyncio.Future[None]] = set()
 
 
 class RoomConsumer(AsyncWebsocketConsumer):
@@ -215,7 +217,9 @@ class RoomConsumer(AsyncWebsocketConsumer):
         thousand clients connecting do not cause a million presence frames."""
         key = f"rooms:presence-pending:{self.proposal_id}"
         if await database_sync_to_async(cache.add)(key, 1, timeout=30):
-            asyncio.ensure_future(_announce_presence(self.proposal_id, self.room_id, key))
+            task = asyncio.ensure_future(_announce_presence(self.proposal_id, self.room_id, key))
+            _PENDING.add(task)
+            task.add_done_callback(_PENDING.discard)
 
 
 async def _announce_presence(proposal_id: int, room_id: int, key: str) -> None:

@@ -93,6 +93,9 @@ class Mute(models.Model):
         verbose_name_plural = _("mutes")
         indexes = [models.Index(fields=["room", "user", "until"], name="mute_lookup")]
 
+    def __str__(self) -> str:
+        return f"{self.user_id} @ {self.room_id} until {self.until:%Y-%m-%d %H:%M}"
+
 
 class Report(models.Model):
     """举报: a signed-in resident flags a message for the committee."""
@@ -110,6 +113,9 @@ class Report(models.Model):
         constraints = [
             models.UniqueConstraint(fields=["message", "reporter"], name="one_report_per_person")
         ]
+
+    def __str__(self) -> str:
+        return f"{self.reporter_id} → {self.message_id}"
 
 
 class SessionState(models.TextChoices):
@@ -161,3 +167,6 @@ class Presence(models.Model):
     channel_name = models.CharField(max_length=120, unique=True)
     room = models.ForeignKey(Room, on_delete=models.CASCADE, related_name="presences")
     seen = models.DateTimeField(db_index=True)
+
+    def __str__(self) -> str:
+        return self.channel_name

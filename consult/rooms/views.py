@@ -160,7 +160,7 @@ def moderation_log(request: HttpRequest, pk: int) -> HttpResponse:
 
 @login_required
 def session_new(request: HttpRequest, pk: int) -> HttpResponse:
-    proposal, found = _room(request.user, pk)
+    proposal, _found = _room(request.user, pk)
     if not may_moderate_room(request.user, proposal):
         raise Http404
     form = SessionForm(request.POST or None)

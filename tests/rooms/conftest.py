@@ -91,7 +91,10 @@ class Socket:
 
 
 async def open_socket(
-    proposal_id: int, cookie: bytes = b"", *, after: int | None = None,
+    proposal_id: int,
+    cookie: bytes = b"",
+    *,
+    after: int | None = None,
     origin: bytes | None = ORIGIN,
 ) -> tuple[bool, Any, Socket]:
     path = f"/ws/rooms/{proposal_id}/" + (f"?after={after}" if after is not None else "")

@@ -30,7 +30,10 @@ def test_a_listener_gets_hello_with_the_latest_50_messages(world, deliberating):
         assert hello["type"] == "hello"
         assert hello["room"] | {} == hello["room"]
         assert {k: hello["room"][k] for k in ("id", "state", "can_speak")} == {
-            "id": deliberating.pk, "state": "open", "can_speak": False}
+            "id": deliberating.pk,
+            "state": "open",
+            "can_speak": False,
+        }
         assert [m["id"] for m in hello["history"]] == list(range(11, 61))
         assert set(hello["history"][0]) >= {"id", "author", "body", "created", "client_id"}
         assert hello["history"][0]["author"] == {"id": world.resident_a.pk, "name": "王秀英"}
@@ -51,7 +54,9 @@ def test_a_message_reaches_everyone_in_the_room_the_sender_included(world, delib
             frame = await socket.receive_type("message")
             message = frame["message"]
             assert message["id"] == 1
-            assert message["body"] == "路灯的事<b>大家</b>怎么看？"  # plain text, escaped by clients
+            assert (
+                message["body"] == "路灯的事<b>大家</b>怎么看？"
+            )  # plain text, escaped by clients
             assert message["client_id"] == "c1"
             assert message["author"]["name"] == "王秀英"
         await speaker.close()
@@ -82,9 +87,7 @@ def test_ids_increase_and_a_reconnecting_client_loses_nothing(world, deliberatin
     run(scenario)
 
 
-def test_a_repeated_client_id_is_stored_once_and_answered_to_the_sender_only(
-    world, deliberating
-):
+def test_a_repeated_client_id_is_stored_once_and_answered_to_the_sender_only(world, deliberating):
     cookie = session_cookie(world.resident_a)
 
     async def scenario():

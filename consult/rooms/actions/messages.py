@@ -19,7 +19,7 @@ from core import ratelimit
 from core.errors import ActionError, Forbidden, TooMany
 
 _CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]")
-_CLIENT_ID = re.compile(r"^[A-Za-z0-9_-]{1,%d}$" % CLIENT_ID_MAX)
+_CLIENT_ID = re.compile(rf"^[A-Za-z0-9_-]{{1,{CLIENT_ID_MAX}}}$")
 HISTORY_LATEST = 50
 RESYNC_MAX = 500
 
