@@ -36,9 +36,14 @@
     return out;
   }
 
+  // "At the end of the transcript": its end marker is on screen (the form may follow it).
   function nearBottom() {
-    var doc = document.documentElement;
-    return window.innerHeight + window.pageYOffset >= doc.scrollHeight - 160;
+    return document.getElementById("transcript-end").getBoundingClientRect().top <= window.innerHeight + 40;
+  }
+
+  function onScreen(node) {
+    var box = node.getBoundingClientRect();
+    return box.top < window.innerHeight && box.bottom > 0;
   }
 
   function setConn(kind) {
@@ -76,7 +81,7 @@
         if (reason) { send({ type: "hide", id: message.id, reason: reason }); }
       };
       box.appendChild(hide);
-    } else if (canSpeak) {
+    } else if (canSpeak && !(message.author && message.author.id === config.me)) {
       var report = el("button", "secondary", strings.report);
       report.type = "button";
       report.onclick = function () { send({ type: "report", id: message.id, reason: "" }); report.disabled = true; };
@@ -111,7 +116,8 @@
     else { list.appendChild(item); }
     if (message.id > lastId) { lastId = message.id; }
     empty.hidden = true;
-    if (stick || pending) { item.scrollIntoView(false); } else { indicator.hidden = false; }
+    if (stick || pending) { if (!onScreen(item)) { item.scrollIntoView(false); } }
+    else if (!onScreen(item)) { indicator.hidden = false; }
   }
 
   function dropFromOutbox(clientId) {
