@@ -133,9 +133,13 @@ if REDIS_URL:
             "KEY_PREFIX": envstr("CACHE_KEY_PREFIX", "youshi"),
         }
     }
+    # Pub/sub publishes a group message once per process, not once per socket: big rooms
+    # fan out in memory (bench/rooms.py). "core" is channels-redis' list-based layer.
+    _LAYERS = {"pubsub": "channels_redis.pubsub.RedisPubSubChannelLayer",
+               "core": "channels_redis.core.RedisChannelLayer"}
     CHANNEL_LAYERS = {
         "default": {
-            "BACKEND": "channels_redis.core.RedisChannelLayer",
+            "BACKEND": _LAYERS[envstr("CHANNEL_LAYER", "pubsub")],
             "CONFIG": {"hosts": [REDIS_URL], "prefix": envstr("CHANNEL_PREFIX", "youshi")},
         }
     }

@@ -15,7 +15,7 @@ from types import SimpleNamespace
 from typing import Any
 from urllib.parse import parse_qs
 
-from channels.db import database_sync_to_async
+from channels.db import database_sync_to_async as _database_sync_to_async
 from channels.generic.websocket import AsyncWebsocketConsumer
 from channels.layers import get_channel_layer
 from django.conf import settings
@@ -32,6 +32,13 @@ from consult.rooms.permissions import may_moderate_room, may_speak
 from core.errors import ActionError
 
 log = logging.getLogger("youshi.rooms")
+
+
+def database_sync_to_async(func: Callable[..., Any]) -> Any:
+    """Run ORM work in the thread pool, not on the one shared "sync" thread: one socket's
+    slow query must not queue every other socket of the process behind it. Each call gets
+    its own connection (CONN_MAX_AGE = 0); the Room row lock orders the writes."""
+    return _database_sync_to_async(func, thread_sensitive=False)
 
 MAX_FRAME_BYTES = 64 * 1024
 FLOOD_FRAMES, FLOOD_WINDOW = 30, 10.0  # more frames than this in the window: a flood

@@ -32,7 +32,9 @@ def free_port(start: int = 8300, end: int = 8400) -> int:
     raise RuntimeError("no free port in 8300-8399")
 
 
-def site_env(sqlite: Path, *, redis_url: str = "", prefix: str = "") -> dict[str, str]:
+def site_env(
+    sqlite: Path, *, redis_url: str = "", prefix: str = "", database_url: str = ""
+) -> dict[str, str]:
     env = {k: v for k, v in os.environ.items() if k not in {"DATABASE_URL", "REDIS_URL"}}
     env.update(
         DJANGO_SETTINGS_MODULE="config.settings",
@@ -43,17 +45,19 @@ def site_env(sqlite: Path, *, redis_url: str = "", prefix: str = "") -> dict[str
         PYTHONPATH=str(ROOT),
         DJANGO_ALLOW_ASYNC_UNSAFE="",
     )
+    if database_url:  # PostgreSQL instead of the SQLite file (bench/rooms.py)
+        env["DATABASE_URL"] = database_url
     if redis_url:
         env.update(REDIS_URL=redis_url, CHANNEL_PREFIX=prefix, CACHE_KEY_PREFIX=prefix)
     return env
 
 
-def migrated_template(directory: Path) -> Path:
+def migrated_template(directory: Path, *, database_url: str = "") -> Path:
     path = directory / "template.sqlite3"
     subprocess.run(
         [PYTHON, "manage.py", "migrate", "--no-input", "-v", "0"],
         cwd=ROOT,
-        env=site_env(path),
+        env=site_env(path, database_url=database_url),
         check=True,
         timeout=300,
     )
