@@ -89,7 +89,7 @@ def resync(port: int, proposal: int, after: int) -> set[int]:
     found: set[int] = set()
     for _ in range(100):  # bounded: 500 ids a page
         url = f"http://127.0.0.1:{port}/api/v1/proposals/{proposal}/messages?after={after}"
-        with urllib.request.urlopen(url, timeout=30) as response:  # noqa: S310 - loopback
+        with urllib.request.urlopen(url, timeout=30) as response:
             body = json.loads(response.read())
         found |= {item["id"] for item in body["items"]}
         if not body["more"] or not body["items"]:

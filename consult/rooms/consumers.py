@@ -40,6 +40,7 @@ def database_sync_to_async(func: Callable[..., Any]) -> Any:
     its own connection (CONN_MAX_AGE = 0); the Room row lock orders the writes."""
     return _database_sync_to_async(func, thread_sensitive=False)
 
+
 MAX_FRAME_BYTES = 64 * 1024
 FLOOD_FRAMES, FLOOD_WINDOW = 30, 10.0  # more frames than this in the window: a flood
 CLOSE_TOO_BIG = 1009  # RFC 6455 "message too big"

@@ -8,6 +8,7 @@ from django.db import transaction
 from accounts import actions
 from accounts.demo import ACCOUNTS, APPLICANT, DEMO_PASSWORD, REGION_TREE, DemoAccount
 from accounts.models import Membership, Region, Role, User
+from consult.rooms.demo import seed_rooms
 
 
 def ensure_region(name: str, kind: str, parent: Region | None) -> Region:
@@ -67,6 +68,7 @@ class Command(BaseCommand):
         from cms.demo import seed_cms
 
         seed_cms(regions)
+        seed_rooms(regions)
 
     def print_accounts(self) -> None:
         self.stdout.write(self.style.SUCCESS("Demo data ready. Accounts (password %s):" % DEMO_PASSWORD))
