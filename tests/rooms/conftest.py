@@ -1,6 +1,7 @@
 """Room fixtures: a deliberating proposal of 村A and websocket clients with real sessions."""
 
 import asyncio
+import concurrent.futures
 import json
 from collections.abc import Awaitable, Callable
 from typing import Any
@@ -107,7 +108,10 @@ async def open_socket(
 
 
 def run(scenario: Callable[[], Awaitable[Any]]) -> Any:
-    return asyncio.run(scenario())
+    """asyncio.run in a fresh thread: a Playwright test earlier in the session may have left
+    its event loop running in this one."""
+    with concurrent.futures.ThreadPoolExecutor(1) as pool:
+        return pool.submit(asyncio.run, scenario()).result()
 
 
 db = database_sync_to_async

@@ -9,6 +9,7 @@ import uuid
 import pytest
 import websockets
 
+from tests.rooms.conftest import run
 from tests.rooms.live import new_site
 
 pytestmark = [
@@ -70,7 +71,7 @@ def test_a_message_said_on_one_process_reaches_the_other(two_processes):
         assert (await _next(listener, "presence"))["count"] == 1
         await listener.close()
 
-    asyncio.run(scenario())
+    run(scenario)
 
 
 def test_a_foreign_origin_is_refused_by_a_real_server(two_processes):
@@ -84,4 +85,4 @@ def test_a_foreign_origin_is_refused_by_a_real_server(two_processes):
         with pytest.raises(websockets.exceptions.InvalidStatus):
             await websockets.connect(f"ws://127.0.0.1:{port}/ws/rooms/{proposal}/")
 
-    asyncio.run(scenario())
+    run(scenario)
