@@ -58,8 +58,10 @@ class Client:
         headers = {"Cookie": f"sessionid={self.session}"} if self.session else {}
         self.socket = await websockets.connect(
             f"ws://127.0.0.1:{self.port}/ws/rooms/{self.proposal}/",
-            origin=f"http://127.0.0.1:{self.port}", additional_headers=headers,
-            max_size=2**20, ping_interval=None,
+            origin=f"http://127.0.0.1:{self.port}",
+            additional_headers=headers,
+            max_size=2**20,
+            ping_interval=None,
         )
         hello = json.loads(await asyncio.wait_for(self.socket.recv(), 30))
         assert hello["type"] == "hello", hello
@@ -81,8 +83,9 @@ class Client:
 
     async def say(self, body: str) -> None:
         assert self.socket is not None
-        await self.socket.send(json.dumps({"type": "say", "body": body,
-                                           "client_id": uuid.uuid4().hex}))
+        await self.socket.send(
+            json.dumps({"type": "say", "body": body, "client_id": uuid.uuid4().hex})
+        )
 
 
 def resync(port: int, proposal: int, after: int) -> set[int]:
@@ -109,13 +112,25 @@ def fresh_postgres(url: str) -> None:
     migrated_template(Path(tempfile.mkdtemp(prefix="bench-rooms-pg-")), database_url=url)
 
 
-async def run_one(template: Path, clients: int, processes: int, senders: int,
-                  per_sender: int, redis_url: str, database_url: str) -> dict:
+async def run_one(
+    template: Path,
+    clients: int,
+    processes: int,
+    senders: int,
+    per_sender: int,
+    redis_url: str,
+    database_url: str,
+) -> dict:
     workdir = Path(tempfile.mkdtemp(prefix="bench-rooms-"))
     if database_url:
         fresh_postgres(database_url)
-    site = new_site(template, workdir, redis_url=redis_url, prefix=f"b{uuid.uuid4().hex[:8]}",
-                    database_url=database_url)
+    site = new_site(
+        template,
+        workdir,
+        redis_url=redis_url,
+        prefix=f"b{uuid.uuid4().hex[:8]}",
+        database_url=database_url,
+    )
     senders = min(senders, clients)
     data = site.seed(str(senders))
     try:
@@ -125,8 +140,10 @@ async def run_one(template: Path, clients: int, processes: int, senders: int,
         pids = [p.pid for p in site.processes]
         rss_before = sum(rss_kb(pid) for pid in pids)
         sessions = [row["session"] for row in data["extra"]]
-        pool = [Client(site.ports[n % processes], data["proposal"],
-                       sessions[n] if n < senders else "") for n in range(clients)]
+        pool = [
+            Client(site.ports[n % processes], data["proposal"], sessions[n] if n < senders else "")
+            for n in range(clients)
+        ]
         gate = asyncio.Semaphore(CONNECT_CONCURRENCY)
 
         async def connect(client: Client) -> None:
@@ -169,14 +186,18 @@ async def run_one(template: Path, clients: int, processes: int, senders: int,
         deliveries = len(latencies)
         quantiles = statistics.quantiles(latencies, n=100) if len(latencies) > 1 else [0] * 99
         return {
-            "clients": clients, "processes": processes, "messages": total,
+            "clients": clients,
+            "processes": processes,
+            "messages": total,
             "database": "postgresql" if database_url else "sqlite",
             "connect_s": round(connect_seconds, 1),
             "messages_per_s_in": round(total / send_seconds, 1),
             "deliveries_per_s_out": round(deliveries / drain_seconds, 1),
-            "p50_ms": round(quantiles[49], 1), "p95_ms": round(quantiles[94], 1),
+            "p50_ms": round(quantiles[49], 1),
+            "p95_ms": round(quantiles[94], 1),
             "p99_ms": round(quantiles[98], 1),
-            "lost_live": lost_live, "lost_after_resync": lost_after,
+            "lost_live": lost_live,
+            "lost_after_resync": lost_after,
             "rss_per_idle_connection_kb": round((rss_after - rss_before) / clients, 1),
         }
     finally:
@@ -188,8 +209,11 @@ def main() -> None:
     parser.add_argument("--clients", default="100,500")
     parser.add_argument("--processes", default="1,2")
     parser.add_argument("--senders", type=int, default=10)
-    parser.add_argument("--database-url", default="",
-                        help="a PostgreSQL database to drop, create and use (else SQLite)")
+    parser.add_argument(
+        "--database-url",
+        default="",
+        help="a PostgreSQL database to drop, create and use (else SQLite)",
+    )
     parser.add_argument("--per-sender", type=int, default=5)
     args = parser.parse_args()
     redis_url = os.environ.get("REDIS_URL")
@@ -199,8 +223,17 @@ def main() -> None:
     results = []
     for clients in [int(x) for x in args.clients.split(",")]:
         for processes in [int(x) for x in args.processes.split(",")]:
-            result = asyncio.run(run_one(template, clients, processes, args.senders,
-                                         args.per_sender, redis_url, args.database_url))
+            result = asyncio.run(
+                run_one(
+                    template,
+                    clients,
+                    processes,
+                    args.senders,
+                    args.per_sender,
+                    redis_url,
+                    args.database_url,
+                )
+            )
             print(json.dumps(result), flush=True)
             results.append(result)
     out = ROOT / "bench" / "results"

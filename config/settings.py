@@ -135,8 +135,10 @@ if REDIS_URL:
     }
     # Pub/sub publishes a group message once per process, not once per socket: big rooms
     # fan out in memory (bench/rooms.py). "core" is channels-redis' list-based layer.
-    _LAYERS = {"pubsub": "channels_redis.pubsub.RedisPubSubChannelLayer",
-               "core": "channels_redis.core.RedisChannelLayer"}
+    _LAYERS = {
+        "pubsub": "channels_redis.pubsub.RedisPubSubChannelLayer",
+        "core": "channels_redis.core.RedisChannelLayer",
+    }
     CHANNEL_LAYERS = {
         "default": {
             "BACKEND": _LAYERS[envstr("CHANNEL_LAYER", "pubsub")],
