@@ -14,7 +14,7 @@ from django.test import Client
 
 from config.asgi import application
 from consult.models import Category, Proposal, State
-from tests.consult.conftest import _fast_passwords, make_proposal  # noqa: F401
+from tests.consult.conftest import make_proposal
 
 ORIGIN = b"http://testserver"
 
@@ -22,6 +22,7 @@ ORIGIN = b"http://testserver"
 @pytest.fixture(autouse=True)
 def _rooms_settings(settings: Any) -> None:
     settings.ROOMS_PRESENCE_DELAY = 0
+    settings.PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
     channel_layers.backends.clear()  # a fresh in-memory layer for this test's event loop
 
 
