@@ -34,11 +34,16 @@ from core.errors import ActionError
 log = logging.getLogger("youshi.rooms")
 
 
+# SQLite has one writer (and its shared-cache test database answers "table is locked" to
+# concurrent threads instead of waiting): there, keep Channels' single sync thread.
+_SERIAL = settings.DATABASES["default"]["ENGINE"].endswith("sqlite3")
+
+
 def database_sync_to_async(func: Callable[..., Any]) -> Any:
     """Run ORM work in the thread pool, not on the one shared "sync" thread: one socket's
     slow query must not queue every other socket of the process behind it. Each call gets
     its own connection (CONN_MAX_AGE = 0); the Room row lock orders the writes."""
-    return _database_sync_to_async(func, thread_sensitive=False)
+    return _database_sync_to_async(func, thread_sensitive=_SERIAL)
 
 
 MAX_FRAME_BYTES = 64 * 1024
