@@ -5,6 +5,7 @@ from ninja import NinjaAPI
 from accounts.api import router as regions_router
 from consult.api import router as proposals_router
 from consult.ballots.api import router as ballots_router
+from consult.rooms.api import router as rooms_router
 from core.api import install_error_handlers
 
 api = NinjaAPI(
@@ -18,3 +19,4 @@ install_error_handlers(api)
 api.add_router("/regions", regions_router)
 api.add_router("/proposals", proposals_router)
 api.add_router("", ballots_router)  # /ballots/... and /outcomes/...
+api.add_router("/proposals", rooms_router)

@@ -2,4 +2,6 @@
 
 from django.urls import URLPattern
 
-websocket_urlpatterns: list[URLPattern] = []
+from consult.rooms.routing import websocket_urlpatterns as rooms_websockets
+
+websocket_urlpatterns: list[URLPattern] = [*rooms_websockets]

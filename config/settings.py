@@ -38,6 +38,7 @@ INSTALLED_APPS = [
     "consult",
     "consult.ballots",
     "inbox",
+    "consult.rooms",
     "cms",
     "wagtail.contrib.forms",
     "wagtail.contrib.redirects",
@@ -138,9 +139,15 @@ if REDIS_URL:
             "OPTIONS": {"socket_connect_timeout": 2, "socket_timeout": 2},
         }
     }
+    # Pub/sub publishes a group message once per process, not once per socket: big rooms
+    # fan out in memory (bench/rooms.py). "core" is channels-redis' list-based layer.
+    _LAYERS = {
+        "pubsub": "channels_redis.pubsub.RedisPubSubChannelLayer",
+        "core": "channels_redis.core.RedisChannelLayer",
+    }
     CHANNEL_LAYERS = {
         "default": {
-            "BACKEND": "channels_redis.core.RedisChannelLayer",
+            "BACKEND": _LAYERS[envstr("CHANNEL_LAYER", "pubsub")],
             "CONFIG": {"hosts": [REDIS_URL], "prefix": envstr("CHANNEL_PREFIX", "youshi")},
         }
     }
@@ -161,6 +168,8 @@ CELERY_BEAT_SCHEDULE: dict[str, dict] = {
     "ballots-open": {"task": "ballots.open_due", "schedule": 60.0},
     "ballots-close": {"task": "ballots.close_due", "schedule": 60.0},
     "outcomes-finalize": {"task": "ballots.finalize_outcomes", "schedule": 300.0},
+    "rooms-tick-sessions": {"task": "rooms.tick_sessions", "schedule": 60.0},
+    "rooms-sweep-presence": {"task": "rooms.sweep_presence", "schedule": 300.0},
 }
 
 # --- Accounts ----------------------------------------------------------------

@@ -24,6 +24,7 @@ urlpatterns = [
     path("proposals/", include("consult.urls")),
     path("", include("consult.ballots.urls")),  # /ballots/…, /outcomes/…
     path("notifications/", include("inbox.urls")),
+    path("proposals/", include("consult.rooms.urls")),
     path("api/v1/", api.urls),
     path("django-admin/", admin.site.urls),
     path("admin/", include(wagtailadmin_urls)),

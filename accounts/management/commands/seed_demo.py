@@ -9,6 +9,7 @@ from django.db import transaction
 from accounts import actions
 from accounts.demo import ACCOUNTS, APPLICANT, DEMO_PASSWORD, REGION_TREE, DemoAccount
 from accounts.models import Membership, Region, Role, User
+from consult.rooms.demo import seed_rooms
 
 
 def ensure_region(name: str, kind: str, parent: Region | None) -> Region:
@@ -84,6 +85,7 @@ class Command(BaseCommand):
         seed_cms(regions)
         seed_consult(regions)
         seed_ballots(regions)
+        seed_rooms(regions)
 
     def print_accounts(self) -> None:
         self.stdout.write(self.style.SUCCESS(f"Demo data ready. Password: {DEMO_PASSWORD}"))
