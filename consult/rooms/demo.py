@@ -50,6 +50,7 @@ def _proposal(village: Any, author: User, committee: User) -> Proposal:
     )
     transition(proposal, State.REVIEWING, None, system=True)
     consult_actions.accept_proposal(committee, proposal.pk, reason="涉及全村出行安全，进入协商。")
+    proposal.refresh_from_db()  # the action moved its own copy to deliberating
     return proposal
 
 

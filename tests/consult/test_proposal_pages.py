@@ -234,6 +234,6 @@ def test_the_detail_page_runs_a_fixed_number_of_queries(
             target_id=proposal.pk,
         )
     client = login(client, world.committee_a)
-    # Fixed, whatever the rows: the page, its timeline, the ballot panel, related content.
-    with django_assert_max_num_queries(15):
+    # Fixed, whatever the rows: the page, its timeline, room and ballot panels, related content.
+    with django_assert_max_num_queries(16):
         assert client.get(f"/proposals/{proposal.pk}/").status_code == 200
