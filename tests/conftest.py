@@ -162,3 +162,12 @@ def login_in_browser(page: Any, base_url: str, phone: str, password: str) -> Non
     page.fill("input[name=password]", password)
     page.click("main form button[type=submit]")
     page.wait_for_load_state()
+
+
+# --- Live daphne sites (HTTP + websockets), see tests/rooms/live.py ---------------
+@pytest.fixture(scope="session")
+def live_template(tmp_path_factory: Any) -> Any:
+    """One migrated SQLite file per test session; each live site copies it."""
+    from tests.rooms.live import migrated_template
+
+    return migrated_template(tmp_path_factory.mktemp("live"))

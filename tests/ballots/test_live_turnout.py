@@ -9,7 +9,6 @@ from typing import Any
 import pytest
 
 from tests.conftest import PHONE_VIEWPORT
-from tests.rooms.conftest import live_template  # noqa: F401  (the migrated site template)
 from tests.rooms.live import PYTHON, ROOT, new_site
 
 pytestmark = pytest.mark.browser

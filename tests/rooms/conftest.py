@@ -116,11 +116,3 @@ def run(scenario: Callable[[], Awaitable[Any]]) -> Any:
 
 
 db = database_sync_to_async
-
-
-@pytest.fixture(scope="session")
-def live_template(tmp_path_factory: Any) -> Any:
-    """One migrated SQLite file per test session; each live site copies it."""
-    from tests.rooms.live import migrated_template
-
-    return migrated_template(tmp_path_factory.mktemp("live"))
