@@ -15,6 +15,7 @@ from enum import StrEnum
 from typing import Any
 
 from django.db import transaction
+from django.dispatch import Signal
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
@@ -136,9 +137,23 @@ def transition(
             **data,
         )
         _notify(locked, actor, source=str(source), notify_author_as=notify_author_as)
+        _announce(locked.pk, source=str(source), target=str(target))
     for field in ("state", "state_changed", "submitted_at", "updated"):
         setattr(proposal, field, getattr(locked, field))
     return proposal
+
+
+# Sent once the transaction that moved a proposal commits, for features that react to
+# states (the room announces that it opened or closed). Arguments: proposal_id, source, target.
+state_changed = Signal()
+
+
+def _announce(proposal_id: int, *, source: str, target: str) -> None:
+    transaction.on_commit(
+        lambda: state_changed.send(
+            sender=Proposal, proposal_id=proposal_id, source=source, target=target
+        )
+    )
 
 
 def _notify(proposal: Proposal, actor: Any, *, source: str, notify_author_as: str | None) -> None:
