@@ -9,6 +9,7 @@ from django.contrib.auth.models import Group
 from django.db import transaction
 from wagtail.models import GroupPagePermission
 
+from accounts.actions import committee_of
 from accounts.models import Membership, MembershipStatus, Region, Role
 from cms import editorial
 from cms.models import VillageRulesPage
@@ -17,14 +18,6 @@ from core import audit
 
 def rules_group_name(village: Region) -> str:
     return f"{editorial.RULES_GROUP_PREFIX} · {village.name} #{village.pk}"
-
-
-def _committee_user_ids(village: Region) -> set[int]:
-    return set(
-        Membership.objects.filter(
-            region=village, role=Role.COMMITTEE, status=MembershipStatus.APPROVED
-        ).values_list("user_id", flat=True)
-    )
 
 
 def sync_rules_editors(page: VillageRulesPage, *, actor: Any = None) -> Group:
@@ -38,7 +31,7 @@ def sync_rules_editors(page: VillageRulesPage, *, actor: Any = None) -> Group:
         GroupPagePermission.objects.filter(
             page=page, group__name__startswith=editorial.RULES_GROUP_PREFIX
         ).exclude(group=group).delete()
-        wanted = _committee_user_ids(village)
+        wanted = set(committee_of(village))
         current = set(group.user_set.values_list("pk", flat=True))
         if wanted != current:
             group.user_set.remove(*(current - wanted))

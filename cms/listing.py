@@ -49,7 +49,10 @@ def content_for_region(region: Region | None, *, limit: int) -> list[ContentPage
 
 def featured_for(home: HomePage, region: Region | None, *, limit: int = 4) -> list[Any]:
     """The editors' picks, or else the newest content for the visitor's place."""
-    picked = [f.content for f in home.featured.select_related("content") if f.content.live]
+    ids = list(home.featured.values_list("content_id", flat=True))
+    # Live and public only (a private page's title must not show), in the editors' order.
+    pages = _public_content().filter(pk__in=ids).in_bulk()
+    picked = [pages[pk] for pk in ids if pk in pages]
     return picked[:limit] or content_for_region(region, limit=limit)
 
 

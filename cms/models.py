@@ -115,11 +115,24 @@ class ContentPage(Page):
         return []
 
     def save(self, *args: Any, **kwargs: Any) -> None:
-        self.search_terms = segment.index_text(self.searchable_text())
         update_fields = kwargs.get("update_fields")
-        if update_fields is not None:
-            kwargs["update_fields"] = {*update_fields, "search_terms"}
+        # Wagtail saves bookkeeping alone (latest_revision, live, locked…) often: segmenting
+        # the text again is only needed when the text may have changed.
+        if update_fields is None or not set(update_fields) <= _BOOKKEEPING_FIELDS:
+            self.search_terms = segment.index_text(self.searchable_text())
+            if update_fields is not None:
+                kwargs["update_fields"] = {*update_fields, "search_terms"}
         super().save(*args, **kwargs)
+
+
+# Wagtail's own Page fields (by name and column), which it saves alone for bookkeeping;
+# of them, only the title is searched.
+_BOOKKEEPING_FIELDS = frozenset(
+    name
+    for field in Page._meta.concrete_fields
+    if field.name != "title"
+    for name in (field.name, field.attname)
+)
 
 
 def _village_choices() -> models.Q:

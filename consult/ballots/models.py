@@ -323,6 +323,11 @@ class Outcome(models.Model):
         return reverse("ballots:outcome_detail", args=[self.pk])
 
     @property
+    def title(self) -> str:
+        """Listings name an outcome by its matter (select_related("proposal"))."""
+        return self.proposal.title
+
+    @property
     def is_final(self) -> bool:
         return self.finalized_at is not None
 
