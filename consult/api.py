@@ -16,6 +16,7 @@ from consult.models import Follow, Proposal, State, Support
 from consult.permissions import may_review, may_support
 from core.api import session_auth
 from core.errors import ActionError
+from core.parse import as_id
 
 router = Router(tags=["proposals"])
 PAGE_SIZE = 20
@@ -132,7 +133,7 @@ def _detail(user: Any, p: Proposal) -> dict[str, Any]:
 def _region_path(value: str) -> str | None:
     if not value:
         return None
-    region = Region.objects.filter(pk=int(value)).first() if value.isdigit() else None
+    region = Region.objects.filter(pk=as_id(value) or 0).first()
     if region is None:
         raise ActionError(_("Please choose one of the listed places."), field="region")
     return region.path
@@ -150,7 +151,7 @@ def list_proposals(
     """`region` covers the place's whole subtree. 20 items a page."""
     if state and state not in State.values:
         raise ActionError(_("Unknown state."), field="state")
-    if category and not category.isdigit():
+    if category and as_id(category) is None:
         raise ActionError(_("Please choose one of the listed categories."), field="category")
     if sort not in queries.SORT_ORDER:
         raise ActionError(_("Unknown sort order."), field="sort")
@@ -158,7 +159,7 @@ def list_proposals(
         request.user,
         region_path=_region_path(region),
         state=state or None,
-        category=int(category) if category else None,
+        category=as_id(category),
         sort=sort,
     )
     found = Paginator(queryset, PAGE_SIZE).get_page(page)

@@ -23,6 +23,7 @@ from consult.models import Follow, Proposal, ProposalImage, State, Support
 from consult.permissions import may_edit, may_review, may_support
 from consult.text import render_body
 from core.errors import ActionError
+from core.parse import as_id
 
 PAGE_SIZE = 20
 
@@ -142,7 +143,9 @@ def proposal_edit(request: HttpRequest, pk: int) -> HttpResponse:
                 body=data["body"],
                 category=data["category"],
                 images=data["images"],
-                remove_images=[int(v) for v in request.POST.getlist("remove_image") if v.isdigit()],
+                remove_images=[
+                    key for v in request.POST.getlist("remove_image") if (key := as_id(v))
+                ],
             )
             if "publish" in request.POST:
                 actions.submit_proposal(request.user, pk)

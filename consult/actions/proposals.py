@@ -16,6 +16,7 @@ from consult.permissions import is_signed_in, may_edit, may_propose, may_review
 from consult.text import clean_body, clean_line
 from core import audit, ratelimit
 from core.errors import ActionError, Conflict, Forbidden, TooMany
+from core.parse import as_id
 
 # Posting limits per user: enough for a real person, too few for a script.
 CREATE_LIMIT = (5, 600)  # proposals per 10 minutes
@@ -35,16 +36,14 @@ def _clean_fields(title: str, body: str, category: Any) -> tuple[str, str, Categ
 
 
 def _category(value: Any) -> Category:
-    found = None
-    if str(value).isdigit():
-        found = Category.objects.filter(pk=int(value), active=True).first()
+    found = Category.objects.filter(pk=as_id(value) or 0, active=True).first()
     if found is None:
         raise ActionError(_("Please choose one of the listed categories."), field="category")
     return found
 
 
 def _region_for(user: Any, value: Any) -> Region:
-    region = Region.objects.filter(pk=int(value)).first() if str(value).isdigit() else None
+    region = Region.objects.filter(pk=as_id(value) or 0).first()
     if region is None:
         raise ActionError(_("Please choose one of the listed places."), field="region")
     if not may_propose(user, region):

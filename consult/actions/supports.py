@@ -21,6 +21,7 @@ from consult.models import (
 from consult.permissions import is_signed_in, may_follow
 from core import audit, ratelimit
 from core.errors import ActionError, Conflict, Forbidden, NotFound, TooMany
+from core.parse import as_id
 
 SUPPORT_LIMIT = (30, 60)  # supports and withdrawals per minute
 THRESHOLD_RANGE = (1, 500)
@@ -141,7 +142,7 @@ def unfollow_proposal(user: Any, pk: Any) -> Proposal:
 
 def set_support_threshold(actor: Any, region_id: Any, threshold: Any) -> VillageSettings:
     """The committee sets how many supports send a matter to review; due ones move at once."""
-    region = Region.objects.filter(pk=int(region_id)).first() if str(region_id).isdigit() else None
+    region = Region.objects.filter(pk=as_id(region_id) or 0).first()
     if region is None or not region.is_joinable or not may_moderate(actor, region):
         raise NotFound(_("This place does not exist."), field="region")
     try:

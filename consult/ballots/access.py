@@ -11,15 +11,9 @@ from django.utils.translation import gettext as _
 from consult.access import visible_proposals
 from consult.ballots.models import Ballot, Outcome
 from core.errors import NotFound
+from core.parse import as_id
 
 T = TypeVar("T", Ballot, Outcome)
-
-
-def as_pk(value: Any) -> int | None:
-    try:
-        return int(value)
-    except (TypeError, ValueError):
-        return None
 
 
 def visible_ballots(user: Any) -> QuerySet[Ballot]:
@@ -27,7 +21,7 @@ def visible_ballots(user: Any) -> QuerySet[Ballot]:
 
 
 def _one(queryset: QuerySet[T], pk: Any, *, lock: bool) -> T | None:
-    key = as_pk(pk)
+    key = as_id(pk)
     if key is None:
         return None
     if lock:

@@ -30,6 +30,7 @@ from consult.rooms.frames import message_data, room_data, session_data
 from consult.rooms.models import Session, SessionState
 from consult.rooms.permissions import may_moderate_room, may_speak
 from core.errors import ActionError
+from core.parse import as_id
 
 log = logging.getLogger("youshi.rooms")
 
@@ -249,7 +250,9 @@ async def _announce_presence(proposal_id: int, room_id: int, key: str) -> None:
 
 def _after(query_string: bytes) -> int | None:
     values = parse_qs(query_string.decode("latin-1")).get("after", [])
-    return int(values[0]) if values and values[0].isdigit() else None
+    if values and values[0] == "0":
+        return 0  # everything from the start
+    return as_id(values[0]) if values else None
 
 
 def _parse(text: str | None) -> dict[str, Any] | None:

@@ -19,6 +19,7 @@ from consult.rooms.frames import room_data
 from consult.rooms.models import SessionState
 from consult.rooms.permissions import may_moderate_room, may_report, may_speak, room_state
 from core.errors import ActionError
+from core.parse import as_id
 
 TRANSCRIPT_PAGE = 100
 LOG_PAGE = 50
@@ -34,9 +35,7 @@ def _room(user: Any, pk: int) -> Any:
 def room(request: HttpRequest, pk: int) -> HttpResponse:
     proposal, found = _room(request.user, pk)
     before = request.GET.get("before", "")
-    said = actions.history(
-        found, before=int(before) if before.isdigit() else None, limit=TRANSCRIPT_PAGE
-    )
+    said = actions.history(found, before=as_id(before), limit=TRANSCRIPT_PAGE)
     can_speak = may_speak(request.user, proposal)
     sessions = queries.sessions(found)
     context = {

@@ -16,7 +16,7 @@ from accounts.models import Membership, MembershipStatus, Region, Role
 from accounts.permissions import may_moderate
 from consult.access import get_proposal_for
 from consult.ballots import live
-from consult.ballots.access import as_pk, get_ballot_for
+from consult.ballots.access import get_ballot_for
 from consult.ballots.models import (
     DEFAULT_QUORUM,
     MAX_OPTIONS,
@@ -40,6 +40,7 @@ from consult.lifecycle import transition
 from consult.models import Proposal, State
 from core import audit, ratelimit
 from core.errors import ActionError, Conflict, Forbidden, NotFound, TooMany
+from core.parse import as_id
 
 VOTE_LIMIT = (20, 60)  # vote attempts per user per minute
 YES_NO_OPTIONS = [
@@ -84,7 +85,7 @@ def _clean_rule(value: Any) -> str:
 def set_ballot_defaults(
     actor: Any, region_id: Any, *, quorum_percent: Any, pass_rule: Any
 ) -> BallotDefaults:
-    key = as_pk(region_id)
+    key = as_id(region_id)
     region = Region.objects.filter(pk=key).first() if key is not None else None
     if region is None or not region.is_joinable or not may_moderate(actor, region):
         raise NotFound(_("This place does not exist."), field="region")

@@ -32,6 +32,7 @@ from consult.models import State
 from core import audit, ratelimit
 from core.errors import ActionError, Conflict, Forbidden, NotFound, TooMany
 from core.notify import notify_on_commit
+from core.parse import as_id
 
 RESPONSIBLE_MAX = 60
 COMMENT_MAX = 500
@@ -184,7 +185,7 @@ def answer_objection(actor: Any, objection_pk: Any, answer: str) -> Objection:
     require_signed_in(actor)
     answer = _text(answer, "answer")
     with transaction.atomic():
-        key = int(objection_pk) if str(objection_pk).isdigit() else 0
+        key = as_id(objection_pk) or 0
         objection = Objection.objects.select_for_update(of=("self",)).filter(pk=key).first()
         if objection is None:
             raise NotFound(_("This objection does not exist."))

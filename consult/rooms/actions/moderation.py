@@ -15,6 +15,7 @@ from consult.rooms.models import REASON_MAX, Message, Mute, Report, Room
 from consult.rooms.permissions import may_moderate_room, may_report, room_state
 from core import audit
 from core.errors import ActionError, Conflict, Forbidden, NotFound
+from core.parse import as_id
 
 MUTE_MAX_MINUTES = 24 * 60
 
@@ -28,9 +29,10 @@ def _moderated_room(user: Any, proposal_id: Any) -> tuple[Proposal, Room]:
 
 
 def _message(room: Room, seq: Any, *, lock: bool = False) -> Message:
-    if isinstance(seq, bool) or not isinstance(seq, int | str) or not str(seq).isdigit():
+    key = as_id(seq)
+    if key is None:
         raise NotFound(_("This message does not exist."), field="id")
-    queryset = Message.objects.filter(room=room, seq=int(seq))
+    queryset = Message.objects.filter(room=room, seq=key)
     if lock:
         queryset = queryset.select_for_update()
     message = queryset.first()
@@ -65,13 +67,11 @@ def hide_message(user: Any, proposal_id: Any, seq: Any, *, reason: Any) -> Messa
 def mute_user(user: Any, proposal_id: Any, target: Any, *, minutes: Any, reason: Any = "") -> Mute:
     """Keep a person from speaking in this room for N minutes (1 to 1440)."""
     proposal, room = _moderated_room(user, proposal_id)
-    if (
-        isinstance(minutes, bool)
-        or not isinstance(minutes, int | str)
-        or not str(minutes).isdigit()
-    ):
+    zero = minutes == "0" or (type(minutes) is int and minutes == 0)
+    count = 0 if zero else as_id(minutes)
+    if count is None:
         raise ActionError(_("Minutes must be a whole number."), field="minutes")
-    if not 1 <= int(minutes) <= MUTE_MAX_MINUTES:
+    if not 1 <= count <= MUTE_MAX_MINUTES:
         raise ActionError(_("Mute for 1 to 1440 minutes."), field="minutes")
     reason = clean_reason(reason, required=False, max_length=REASON_MAX)
     person = _user(target)
@@ -87,15 +87,13 @@ def mute_user(user: Any, proposal_id: Any, target: Any, *, minutes: Any, reason:
             reason=reason,
             user=person.pk,
             name=person.name,
-            minutes=int(minutes),
+            minutes=count,
         )
     return mute
 
 
 def _user(target: Any) -> User:
-    found = None
-    if not isinstance(target, bool) and isinstance(target, int | str) and str(target).isdigit():
-        found = User.objects.filter(pk=int(target)).first()
+    found = User.objects.filter(pk=as_id(target) or 0).first()
     if found is None:
         raise ActionError(_("This person does not exist."), field="user")
     return found

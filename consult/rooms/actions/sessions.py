@@ -17,6 +17,7 @@ from consult.rooms.frames import session_data
 from consult.rooms.models import Message, Session, SessionState
 from core import audit
 from core.errors import ActionError, Conflict, NotFound
+from core.parse import as_id
 
 TITLE_MAX = 60
 AGENDA_ITEMS_MAX = 20
@@ -145,9 +146,7 @@ def prefill_minutes(session: Session) -> str:
 
 def get_session_for(user: Any, proposal_id: Any, session_id: Any) -> tuple[Proposal, Session]:
     proposal, room = get_room_for(user, proposal_id)
-    session = None
-    if str(session_id).isdigit():
-        session = Session.objects.filter(room=room, pk=int(session_id)).first()
+    session = Session.objects.filter(room=room, pk=as_id(session_id) or 0).first()
     if session is None:
         raise NotFound(_("This session does not exist."))
     return proposal, session
@@ -163,10 +162,11 @@ def save_minutes(
         raise TooLong(_("The minutes are too long (20,000 characters at most)."), field="minutes")
     if publish and not text:
         raise ActionError(_("The minutes cannot be empty."), field="minutes")
-    if not str(session_id).isdigit():
+    key = as_id(session_id)
+    if key is None:
         raise NotFound(_("This session does not exist."))
     with transaction.atomic():
-        session = Session.objects.select_for_update().filter(room=room, pk=int(session_id)).first()
+        session = Session.objects.select_for_update().filter(room=room, pk=key).first()
         if session is None:
             raise NotFound(_("This session does not exist."))
         if session.state != SessionState.ENDED:
