@@ -77,10 +77,6 @@ def verb_for(target: State) -> str:
     return f"{VERB_PREFIX}{target}"
 
 
-def targets_from(state: str) -> list[State]:
-    return [edge.target for (source, _target), edge in TRANSITIONS.items() if source == state]
-
-
 def may_take(edge: Edge, actor: Any, proposal: Proposal, *, system: bool = False) -> bool:
     if system:
         return Who.SYSTEM in edge.who

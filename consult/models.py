@@ -7,7 +7,6 @@ consult.lifecycle.transition().
 
 from django.conf import settings
 from django.db import models
-from django.db.models import Q
 from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 
@@ -188,7 +187,3 @@ class Follow(models.Model):
 
     def __str__(self) -> str:
         return f"{self.user_id} ⟶ {self.proposal_id}"
-
-
-def published_q() -> Q:
-    return Q(submitted_at__isnull=False)

@@ -6,7 +6,6 @@ no timestamps, so neither an id nor a time orders them against the roll.
 """
 
 import uuid
-from datetime import timedelta
 
 from django.conf import settings
 from django.db import models
@@ -126,10 +125,6 @@ class Ballot(models.Model):
 
     def get_absolute_url(self) -> str:
         return reverse("ballots:ballot_detail", args=[self.pk])
-
-    @property
-    def is_open(self) -> bool:
-        return self.state == BallotState.OPEN
 
     @property
     def turnout_percent(self) -> float:
@@ -333,10 +328,6 @@ class Outcome(models.Model):
 
     def in_publicity_period(self, now: object = None) -> bool:
         return (now or timezone.now()) < self.objections_until  # type: ignore[operator]
-
-    @staticmethod
-    def period_end(start: object, days: int = DEFAULT_PUBLICITY_DAYS) -> object:
-        return start + timedelta(days=days)  # type: ignore[operator]
 
 
 class Objection(models.Model):

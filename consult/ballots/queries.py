@@ -39,10 +39,8 @@ def ballot_view(user: Any, ballot: Ballot) -> BallotView:
     if getattr(user, "is_authenticated", False):
         entry = RollEntry.objects.filter(ballot=ballot, user=user).first()
     results = None
-    if ballot.state == BallotState.CLOSED:
-        results = ballot.result
-    elif ballot.state == BallotState.OPEN and not ballot.secret:
-        results = count_votes(ballot)
+    if ballot.results_visible:  # never a secret ballot's running tally
+        results = ballot.result if ballot.state == BallotState.CLOSED else count_votes(ballot)
     open_votes = None
     if may_see_open_choices(user, ballot) and ballot.state != BallotState.SCHEDULED:
         papers = (
