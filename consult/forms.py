@@ -114,9 +114,3 @@ class ReviewForm(forms.Form):
     def __init__(self, *args: Any, merge_choices: list[tuple[int, str]], **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
         _choice(self, "merge_into").choices = [("", _("Choose a matter")), *merge_choices]
-
-
-class ThresholdForm(forms.Form):
-    threshold = forms.IntegerField(
-        label=_("Supports needed before review"), min_value=1, max_value=500
-    )

@@ -18,7 +18,7 @@ from accounts.permissions import may_moderate, moderated_paths
 from cms.related import related_content_for
 from cms.segment import segments
 from consult import actions, queries
-from consult.forms import ListFilterForm, ProposalForm, ReviewForm, ThresholdForm, resident_places
+from consult.forms import ListFilterForm, ProposalForm, ReviewForm, resident_places
 from consult.models import Follow, Proposal, ProposalImage, State, Support
 from consult.permissions import may_edit, may_review, may_support
 from consult.text import render_body
@@ -234,20 +234,20 @@ def review_queue(request: HttpRequest) -> HttpResponse:
     places = Region.objects.filter(path__in=moderated_paths(request.user)).order_by("path")
     villages = [r for r in places if r.is_joinable]
     if request.method == "POST":
-        form = ThresholdForm(request.POST)
-        region_id = request.POST.get("region", "")
-        try:
-            value = form.data.get("threshold")
-            actions.set_support_threshold(request.user, region_id, value)
+        try:  # the action validates both fields
+            actions.set_support_threshold(
+                request.user, request.POST.get("region", ""), request.POST.get("threshold")
+            )
         except ActionError as exc:
             messages.error(request, exc.message)
         else:
             messages.success(request, _("The number of supports was saved."))
         return redirect("consult:review_queue")
-    thresholds = {r.pk: actions.support_threshold(r) for r in villages}
+    villages = [r for r in villages if may_moderate(request.user, r)]
+    thresholds = actions.support_thresholds(villages)
     context = {
         "proposals": queries.review_queue(request.user)[:200],
-        "villages": [(r, thresholds[r.pk]) for r in villages if may_moderate(request.user, r)],
+        "villages": [(r, thresholds[r.pk]) for r in villages],
     }
     return render(request, "consult/review_queue.html", context)
 

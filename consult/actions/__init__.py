@@ -16,6 +16,7 @@ from consult.actions.supports import (
     set_support_threshold,
     support_proposal,
     support_threshold,
+    support_thresholds,
     unfollow_proposal,
     unsupport_proposal,
 )
@@ -33,6 +34,7 @@ __all__ = [
     "submit_proposal",
     "support_proposal",
     "support_threshold",
+    "support_thresholds",
     "unfollow_proposal",
     "unsupport_proposal",
     "visible_proposals",

@@ -36,6 +36,16 @@ def support_threshold(region: Region) -> int:
     return found or DEFAULT_SUPPORT_THRESHOLD
 
 
+def support_thresholds(regions: list[Region]) -> dict[int, int]:
+    """support_threshold() for many places in one query."""
+    found = dict(
+        VillageSettings.objects.filter(region__in=regions).values_list(
+            "region_id", "support_threshold"
+        )
+    )
+    return {r.pk: found.get(r.pk) or DEFAULT_SUPPORT_THRESHOLD for r in regions}
+
+
 def _start_review_if_due(proposal: Proposal) -> None:
     if proposal.state == State.COLLECTING and proposal.support_count >= support_threshold(
         proposal.region
