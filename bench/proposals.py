@@ -34,7 +34,7 @@ SEED = """
 import random
 from django.utils import timezone
 from accounts.models import Region, User
-from consult.models import Category, Proposal, State
+from proposals.models import Category, Proposal, State
 target = int({target})
 have = Proposal.objects.count()
 if have < target:

@@ -83,10 +83,10 @@ from django.contrib.auth import BACKEND_SESSION_KEY, HASH_SESSION_KEY, SESSION_K
 from django.contrib.sessions.backends.db import SessionStore
 from django.utils import timezone
 from accounts.models import Membership, MembershipStatus, Region, Role, User
-from consult import actions as proposal_actions
-from consult.ballots import actions
-from consult.lifecycle import transition
-from consult.models import Category, State
+from proposals import actions as proposal_actions
+from ballots import actions
+from proposals.lifecycle import transition
+from proposals.models import Category, State
 from core import ratelimit
 
 n = int(sys.argv[1])
@@ -125,8 +125,8 @@ import django
 django.setup()
 from django.db.models import Count
 from django.utils import timezone
-from consult.ballots import actions
-from consult.ballots.models import Ballot, Choice, Paper, RollEntry
+from ballots import actions
+from ballots.models import Ballot, Choice, Paper, RollEntry
 pk = int(sys.argv[1])
 ballot = Ballot.objects.get(pk=pk)
 papers = Paper.objects.filter(ballot=ballot).count()

@@ -15,13 +15,13 @@ from accounts.models import Region
 
 def _public_proposals(region: Region | None) -> Any:
     """consult's own public listing, newest first."""
-    from consult.queries import proposal_list
+    from proposals.queries import proposal_list
 
     return proposal_list(AnonymousUser(), region_path=region.path if region else None)
 
 
 def _public_outcomes() -> Any:
-    from consult.ballots.queries import outcome_list
+    from ballots.queries import outcome_list
 
     return outcome_list(AnonymousUser()).select_related("proposal")
 

@@ -3,10 +3,10 @@
 from ninja import NinjaAPI
 
 from accounts.api import router as regions_router
-from consult.api import router as proposals_router
-from consult.ballots.api import router as ballots_router
-from consult.rooms.api import router as rooms_router
+from ballots.api import router as ballots_router
 from core.api import install_error_handlers
+from proposals.api import router as proposals_router
+from rooms.api import router as rooms_router
 
 api = NinjaAPI(
     title="有事好商量 API",

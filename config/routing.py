@@ -2,6 +2,6 @@
 
 from django.urls import URLPattern
 
-from consult.rooms.routing import websocket_urlpatterns as rooms_websockets
+from rooms.routing import websocket_urlpatterns as rooms_websockets
 
 websocket_urlpatterns: list[URLPattern] = [*rooms_websockets]

@@ -21,10 +21,10 @@ urlpatterns = [
     path("accounts/", include("allauth.urls")),
     path("me/", include("accounts.urls")),
     path("content/", content_index, name="content_index"),
-    path("proposals/", include("consult.urls")),
-    path("", include("consult.ballots.urls")),  # /ballots/…, /outcomes/…
+    path("proposals/", include("proposals.urls")),
+    path("", include("ballots.urls")),  # /ballots/…, /outcomes/…
     path("notifications/", include("inbox.urls")),
-    path("proposals/", include("consult.rooms.urls")),
+    path("proposals/", include("rooms.urls")),
     path("api/v1/", api.urls),
     path("django-admin/", admin.site.urls),
     path("admin/", include(wagtailadmin_urls)),

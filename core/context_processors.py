@@ -10,7 +10,7 @@ from django.utils.translation import gettext_lazy as _
 # (url name, label, icon): an entry whose page is not installed is left out.
 NAV = [
     ("home", _("Home"), "⌂"),
-    ("consult:proposal_list", _("Matters"), "☰"),
+    ("proposals:proposal_list", _("Matters"), "☰"),
     ("content_index", _("Content"), "✎"),
     ("accounts:me", _("Mine"), "☺"),
 ]

@@ -6,12 +6,12 @@ from typing import Any
 import pytest
 from django.utils import timezone
 
-from consult.ballots import actions
-from consult.ballots.models import Ballot, Kind, Outcome
-from consult.models import Proposal, State
+from ballots import actions
+from ballots.models import Ballot, Kind, Outcome
 from core import ratelimit
+from proposals.models import Proposal, State
 from tests.conftest import World
-from tests.consult.conftest import login, make_proposal, proposal_in  # noqa: F401
+from tests.proposals.conftest import login, make_proposal, proposal_in  # noqa: F401
 
 __all__ = ["login", "make_ballot", "make_outcome"]
 
@@ -48,7 +48,7 @@ def make_ballot(
 
 def ensure_category() -> None:
     """Transactional tests flush the tables, seeded categories included: put one back."""
-    from consult.models import Category
+    from proposals.models import Category
 
     Category.objects.get_or_create(name="公共设施")
 

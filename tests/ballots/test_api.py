@@ -5,9 +5,9 @@ import json
 import pytest
 from django.test import Client
 
-from consult.ballots import actions
-from consult.ballots.models import Evaluation, Objection, Paper
-from consult.models import State
+from ballots import actions
+from ballots.models import Evaluation, Objection, Paper
+from proposals.models import State
 from tests.ballots.conftest import close_now, login, make_outcome, option_ids
 
 JSON = "application/json"

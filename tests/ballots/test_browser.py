@@ -7,8 +7,8 @@ from pathlib import Path
 import pytest
 from django.utils import timezone
 
-from consult.ballots import actions
-from consult.ballots.models import Evaluation, Outcome, Paper
+from ballots import actions
+from ballots.models import Evaluation, Outcome, Paper
 from tests.ballots.conftest import close_now, make_ballot, option_ids
 from tests.conftest import PHONE_VIEWPORT
 from tests.factories import PASSWORD

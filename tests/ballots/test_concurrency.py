@@ -8,8 +8,8 @@ from django.db import connection, connections
 from django.utils import timezone
 
 from accounts.models import Membership, MembershipStatus, Role, User
-from consult.ballots import actions
-from consult.ballots.models import Ballot, Choice, Paper, RollEntry
+from ballots import actions
+from ballots.models import Ballot, Choice, Paper, RollEntry
 from core import ratelimit
 from core.errors import ActionError
 from tests.ballots.conftest import close_now, make_ballot, option_ids

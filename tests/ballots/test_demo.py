@@ -2,9 +2,9 @@
 
 from django.core.management import call_command
 
-from consult.ballots.models import Ballot, BallotState, Outcome, RollEntry
-from consult.models import Proposal, State
+from ballots.models import Ballot, BallotState, Outcome, RollEntry
 from core.models import AuditEntry
+from proposals.models import Proposal, State
 
 
 def test_seed_demo_creates_the_four_examples_idempotently(db, settings, tmp_path):

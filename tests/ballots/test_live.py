@@ -7,7 +7,7 @@ from asgiref.sync import async_to_sync
 from channels.layers import get_channel_layer
 from django.db import connections
 
-from consult.ballots import actions
+from ballots import actions
 from core.errors import Forbidden
 from tests.ballots.conftest import option_ids
 

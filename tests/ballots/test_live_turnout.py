@@ -20,7 +20,7 @@ django.setup()
 from accounts.models import User
 from datetime import timedelta
 from django.utils import timezone
-from consult.ballots.actions import create_ballot
+from ballots.actions import create_ballot
 committee = User.objects.get(pk={committee})
 ballot = create_ballot(
     committee, {proposal}, question="村口划停车位，同意吗？",

@@ -6,13 +6,13 @@ from datetime import timedelta
 import pytest
 from django.utils import timezone
 
-from consult.ballots import actions
-from consult.ballots.models import Ballot, Evaluation, Objection, Outcome, Paper, PaperTally
-from consult.models import State
+from ballots import actions
+from ballots.models import Ballot, Evaluation, Objection, Outcome, Paper, PaperTally
 from core import ratelimit
+from proposals.models import State
 from tests.ballots.conftest import login, make_outcome, option_ids
-from tests.consult.conftest import make_proposal
 from tests.factories import MembershipFactory, UserFactory
+from tests.proposals.conftest import make_proposal
 
 
 def test_a_resident_votes_on_the_page_and_sees_the_receipt_once(client, world, ballot_in):
@@ -190,7 +190,7 @@ def test_the_receipt_list_runs_a_fixed_number_of_queries(
     ballot = ballot_in()
     voters = [UserFactory.build(username=f"v{i}", phone=f"+86137{i:08d}") for i in range(rows)]
     from accounts.models import User
-    from consult.ballots.models import RollEntry
+    from ballots.models import RollEntry
 
     User.objects.bulk_create(voters)
     users = list(User.objects.filter(username__startswith="v"))

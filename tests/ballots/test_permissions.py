@@ -9,13 +9,13 @@ import pytest
 from django.contrib.auth.models import AnonymousUser
 from django.utils import timezone
 
-from consult.ballots import actions
-from consult.ballots.models import BallotState, Evaluation, Objection
-from consult.models import State
+from ballots import actions
+from ballots.models import BallotState, Evaluation, Objection
 from core import ratelimit
 from core.errors import ActionError
+from proposals.models import State
 from tests.ballots.conftest import close_now, make_ballot, make_outcome, option_ids
-from tests.consult.conftest import make_proposal
+from tests.proposals.conftest import make_proposal
 
 PERSONAS = [
     "anonymous",

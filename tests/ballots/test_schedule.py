@@ -6,11 +6,11 @@ from zoneinfo import ZoneInfo
 import pytest
 import time_machine
 
-from consult.ballots import actions, tasks
-from consult.ballots.models import Ballot, BallotState, Outcome
-from consult.models import State
+from ballots import actions, tasks
+from ballots.models import Ballot, BallotState, Outcome
 from core.errors import Conflict
 from core.models import AuditEntry
+from proposals.models import State
 from tests.ballots.conftest import make_ballot, make_outcome, option_ids
 
 SHANGHAI = ZoneInfo("Asia/Shanghai")

@@ -4,8 +4,8 @@ import uuid
 
 from django.db import connection
 
-from consult.ballots import actions
-from consult.ballots.models import Choice, Paper, RollEntry
+from ballots import actions
+from ballots.models import Choice, Paper, RollEntry
 from core.models import AuditEntry
 from tests.ballots.conftest import option_ids
 from tests.factories import MembershipFactory, UserFactory

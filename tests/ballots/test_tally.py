@@ -2,8 +2,8 @@
 
 import pytest
 
-from consult.ballots.models import Kind, PassRule
-from consult.ballots.tally import decide, quorum_met, satisfies
+from ballots.models import Kind, PassRule
+from ballots.tally import decide, quorum_met, satisfies
 
 S, T, E = PassRule.SIMPLE, PassRule.TWO_THIRDS, PassRule.ELECTORATE
 

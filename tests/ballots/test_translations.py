@@ -5,9 +5,9 @@ from pathlib import Path
 import polib
 from django.utils import translation
 
-from consult.ballots.models import PassRule
+from ballots.models import PassRule
 
-PO = Path(__file__).resolve().parents[2] / "consult/ballots/locale/zh_Hans/LC_MESSAGES/django.po"
+PO = Path(__file__).resolve().parents[2] / "ballots/locale/zh_Hans/LC_MESSAGES/django.po"
 
 
 def test_the_catalogue_is_complete_and_not_fuzzy():

@@ -5,8 +5,8 @@ from datetime import timedelta
 import pytest
 from django.utils import timezone
 
-from consult.ballots import actions
-from consult.ballots.models import (
+from ballots import actions
+from ballots.models import (
     Ballot,
     BallotState,
     Channel,
@@ -15,9 +15,9 @@ from consult.ballots.models import (
     Paper,
     RollEntry,
 )
-from consult.models import State
 from core.errors import ActionError, Conflict, Forbidden, NotFound
 from core.models import AuditEntry
+from proposals.models import State
 from tests.ballots.conftest import close_now, option_ids
 from tests.factories import MembershipFactory, UserFactory
 

@@ -3,7 +3,7 @@
 from django.core.management import call_command
 from django.test import Client
 
-from consult.models import Proposal, State
+from proposals.models import Proposal, State
 
 
 def test_a_neighbour_dispute_links_to_the_mediation_questions(db: None) -> None:

@@ -13,8 +13,8 @@ from channels.testing import WebsocketCommunicator
 from django.test import Client
 
 from config.asgi import application
-from consult.models import Category, Proposal, State
-from tests.consult.conftest import make_proposal
+from proposals.models import Category, Proposal, State
+from tests.proposals.conftest import make_proposal
 
 ORIGIN = b"http://testserver"
 

@@ -150,11 +150,11 @@ def seed(residents: int = 0) -> dict[str, Any]:
     from django.contrib.auth.hashers import make_password
 
     from accounts.models import Role
-    from consult.models import Category, State
-    from consult.rooms.actions import room_for
     from core import ratelimit
-    from tests.consult.conftest import make_proposal
+    from proposals.models import Category, State
+    from rooms.actions import room_for
     from tests.factories import MembershipFactory, UserFactory, village_tree
+    from tests.proposals.conftest import make_proposal
 
     Category.objects.get_or_create(name="公共设施")
     regions = village_tree()

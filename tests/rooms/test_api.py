@@ -2,11 +2,11 @@
 
 import pytest
 
-from consult.models import State
-from consult.rooms import actions
-from consult.rooms.models import Message
 from core import ratelimit
-from tests.consult.conftest import login, make_proposal
+from proposals.models import State
+from rooms import actions
+from rooms.models import Message
+from tests.proposals.conftest import login, make_proposal
 
 pytestmark = pytest.mark.django_db
 JSON = "application/json"

@@ -3,7 +3,7 @@
 import pytest
 from django.core.management import call_command
 
-from consult.rooms.models import Message, Room, Session
+from rooms.models import Message, Room, Session
 
 pytestmark = pytest.mark.django_db
 

@@ -9,8 +9,8 @@ from asgiref.sync import async_to_sync
 from channels.layers import get_channel_layer
 from django.db import connections
 
-from consult.lifecycle import transition
-from consult.models import State
+from proposals.lifecycle import transition
+from proposals.models import State
 
 
 def listen_while(proposal_id: int, act: Any) -> dict:

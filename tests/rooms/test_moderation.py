@@ -2,11 +2,11 @@
 
 import pytest
 
-from consult.rooms import actions
-from consult.rooms.models import Message
 from core import ratelimit
 from core.models import AuditEntry
-from tests.consult.conftest import login
+from rooms import actions
+from rooms.models import Message
+from tests.proposals.conftest import login
 from tests.rooms.conftest import open_socket, run, session_cookie
 
 
@@ -49,7 +49,7 @@ def test_hiding_mute_and_closing_reach_everyone_live(world, deliberating):
 
 @pytest.mark.django_db
 def test_hiding_needs_a_reason_and_changes_nothing_without_one(client, world):
-    from tests.consult.conftest import make_proposal
+    from tests.proposals.conftest import make_proposal
 
     proposal = make_proposal(world, "deliberating")
     message, _ = actions.say(world.resident_a, proposal.pk, body="话", client_id="m")
@@ -73,7 +73,7 @@ def test_hiding_needs_a_reason_and_changes_nothing_without_one(client, world):
 
 @pytest.mark.django_db
 def test_a_mute_needs_sane_minutes(client, world):
-    from tests.consult.conftest import make_proposal
+    from tests.proposals.conftest import make_proposal
 
     proposal = make_proposal(world, "deliberating")
     login(client, world.committee_a)
@@ -103,7 +103,7 @@ def _log_rows(world, proposal, count):
 def test_the_moderation_log_page_runs_a_fixed_number_of_queries(
     client, world, rows, django_assert_max_num_queries
 ):
-    from tests.consult.conftest import make_proposal
+    from tests.proposals.conftest import make_proposal
 
     proposal = make_proposal(world, "deliberating")
     _log_rows(world, proposal, rows)
@@ -119,7 +119,7 @@ def test_the_moderation_log_page_runs_a_fixed_number_of_queries(
 
 @pytest.mark.django_db
 def test_residents_cannot_see_the_moderation_log(client, world):
-    from tests.consult.conftest import make_proposal
+    from tests.proposals.conftest import make_proposal
 
     proposal = make_proposal(world, "deliberating")
     login(client, world.resident_a)

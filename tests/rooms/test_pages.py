@@ -2,10 +2,10 @@
 
 import pytest
 
-from consult.models import State
-from consult.rooms import actions
 from core import ratelimit
-from tests.consult.conftest import login, make_proposal
+from proposals.models import State
+from rooms import actions
+from tests.proposals.conftest import login, make_proposal
 
 pytestmark = pytest.mark.django_db
 

@@ -9,10 +9,10 @@ import json
 
 import pytest
 
-from consult.models import State
-from consult.rooms import actions
-from consult.rooms.models import Message, Mute, Report
-from tests.consult.conftest import login, make_proposal
+from proposals.models import State
+from rooms import actions
+from rooms.models import Message, Mute, Report
+from tests.proposals.conftest import login, make_proposal
 from tests.rooms.conftest import open_socket, run, session_cookie
 
 PERSONAS = [

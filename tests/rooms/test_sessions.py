@@ -6,12 +6,12 @@ import pytest
 import time_machine
 from django.utils import timezone
 
-from consult.models import State
-from consult.rooms import actions, tasks
-from consult.rooms.models import Session, SessionState
 from core.errors import ActionError
 from core.models import AuditEntry
-from tests.consult.conftest import login, make_proposal
+from proposals.models import State
+from rooms import actions, tasks
+from rooms.models import Session, SessionState
+from tests.proposals.conftest import login, make_proposal
 
 pytestmark = pytest.mark.django_db
 

@@ -5,10 +5,10 @@ from django.conf import settings
 from django.contrib.sessions.backends.db import SessionStore
 
 from accounts.models import Membership, MembershipStatus
-from consult.rooms import actions
-from consult.rooms.consumers import CLOSE_FLOOD, CLOSE_TOO_BIG
-from consult.rooms.models import Message
 from core import ratelimit
+from rooms import actions
+from rooms.consumers import CLOSE_FLOOD, CLOSE_TOO_BIG
+from rooms.models import Message
 from tests.rooms.conftest import db, ensure_categories, open_socket, run, session_cookie
 
 pytestmark = pytest.mark.django_db(transaction=True)

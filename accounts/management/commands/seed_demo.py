@@ -9,7 +9,7 @@ from django.db import transaction
 from accounts import actions
 from accounts.demo import ACCOUNTS, APPLICANT, DEMO_PASSWORD, REGION_TREE, DemoAccount
 from accounts.models import Membership, Region, Role, User
-from consult.rooms.demo import seed_rooms
+from rooms.demo import seed_rooms
 
 
 def ensure_region(name: str, kind: str, parent: Region | None) -> Region:
@@ -78,9 +78,9 @@ class Command(BaseCommand):
             )
 
     def seed_content(self, regions: dict[str, Region]) -> None:
+        from ballots.demo import seed_ballots
         from cms.demo import seed_cms
-        from consult.ballots.demo import seed_ballots
-        from consult.demo import seed_consult
+        from proposals.demo import seed_consult
 
         seed_cms(regions)
         seed_consult(regions)

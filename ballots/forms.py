@@ -1,0 +1,125 @@
+"""Forms parse and label input; the actions do the real checking (one set of rules)."""
+
+from typing import Any
+
+from django import forms
+from django.utils.translation import gettext_lazy as _
+
+from ballots.models import (
+    DEFAULT_PUBLICITY_DAYS,
+    QUESTION_MAX,
+    TEXT_MAX,
+    Kind,
+    PassRule,
+    Rating,
+)
+from proposals.forms import MultipleImageField
+
+
+class DateTimeInput(forms.DateTimeInput):
+    input_type = "datetime-local"
+
+
+class BallotForm(forms.Form):
+    question = forms.CharField(label=_("Question put to the vote"), max_length=QUESTION_MAX)
+    kind = forms.ChoiceField(label=_("Kind of ballot"), choices=Kind.choices)
+    options = forms.CharField(
+        label=_("Options (one per line; not needed for yes/no)"),
+        widget=forms.Textarea(attrs={"rows": 4}),
+        required=False,
+    )
+    max_choices = forms.IntegerField(
+        label=_("Multiple choice: at most this many"), min_value=1, initial=1, required=False
+    )
+    secret = forms.BooleanField(label=_("Secret ballot"), initial=True, required=False)
+    opens_at = forms.DateTimeField(
+        label=_("Opens (empty: now)"), widget=DateTimeInput(), required=False
+    )
+    closes_at = forms.DateTimeField(label=_("Closes"), widget=DateTimeInput())
+    quorum_percent = forms.IntegerField(
+        label=_("Quorum (% of the electorate; empty: village default)"),
+        min_value=0,
+        max_value=100,
+        required=False,
+    )
+    pass_rule = forms.ChoiceField(
+        label=_("Pass rule"),
+        choices=[("", _("village default")), *PassRule.choices],
+        required=False,
+    )
+
+
+class DefaultsForm(forms.Form):
+    quorum_percent = forms.IntegerField(label=_("Quorum (%)"), min_value=0, max_value=100)
+    pass_rule = forms.ChoiceField(label=_("Pass rule"), choices=PassRule.choices)
+
+
+class PaperTallyForm(forms.Form):
+    photo = forms.FileField(label=_("Photo of the tally sheet"))
+    note = forms.CharField(label=_("Note"), max_length=500, required=False)
+
+    def __init__(self, *args: Any, options: list[Any], roll: list[Any], **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        for option in options:
+            self.fields[f"count_{option.pk}"] = forms.IntegerField(
+                label=option.label, min_value=0, initial=0
+            )
+        self.fields["voters"] = forms.MultipleChoiceField(
+            label=_("Residents who voted on paper"),
+            choices=[(e.user_id, e.user.name) for e in roll],
+            widget=forms.CheckboxSelectMultiple,
+        )
+        self.order_fields(["voters", *[f"count_{o.pk}" for o in options], "photo", "note"])
+
+    def counts(self) -> dict[int, int]:
+        return {
+            int(name.removeprefix("count_")): value
+            for name, value in self.cleaned_data.items()
+            if name.startswith("count_")
+        }
+
+
+class OutcomeForm(forms.Form):
+    decision = forms.CharField(
+        label=_("Decision"), max_length=TEXT_MAX, widget=forms.Textarea(attrs={"rows": 4})
+    )
+    responsible = forms.CharField(label=_("Responsible person or department"), max_length=60)
+    deadline = forms.DateField(label=_("Deadline"), widget=forms.DateInput(attrs={"type": "date"}))
+    publicity_days = forms.IntegerField(
+        label=_("Publicity period (days)"),
+        min_value=1,
+        max_value=30,
+        initial=DEFAULT_PUBLICITY_DAYS,
+    )
+
+
+class ObjectionForm(forms.Form):
+    text = forms.CharField(
+        label=_("Your objection"), max_length=TEXT_MAX, widget=forms.Textarea(attrs={"rows": 3})
+    )
+
+
+class AnswerForm(forms.Form):
+    answer = forms.CharField(
+        label=_("Public answer"), max_length=TEXT_MAX, widget=forms.Textarea(attrs={"rows": 3})
+    )
+
+
+class ProgressForm(forms.Form):
+    text = forms.CharField(
+        label=_("What was done"), max_length=TEXT_MAX, widget=forms.Textarea(attrs={"rows": 3})
+    )
+    percent = forms.IntegerField(label=_("Percent done"), min_value=0, max_value=100)
+    photos = MultipleImageField(label=_("Photos (optional)"), required=False)
+
+
+class RatingForm(forms.Form):
+    rating = forms.ChoiceField(
+        label=_("How satisfied are you?"), choices=Rating.choices, widget=forms.RadioSelect
+    )
+    comment = forms.CharField(
+        label=_("Comment (optional)"),
+        max_length=500,
+        required=False,
+        widget=forms.Textarea(attrs={"rows": 2}),
+    )

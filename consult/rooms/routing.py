@@ -1,7 +1,0 @@
-from django.urls import path
-
-from consult.rooms.consumers import RoomConsumer
-
-websocket_urlpatterns = [
-    path("ws/rooms/<int:proposal_id>/", RoomConsumer.as_asgi()),
-]

@@ -1,0 +1,12 @@
+from django.apps import AppConfig
+from django.utils.translation import gettext_lazy as _
+
+
+class ProposalsConfig(AppConfig):
+    # The label stays "consult" so tables, migrations and content types keep their names.
+    name = "proposals"
+    label = "consult"
+    verbose_name = _("Consultation")
+
+    def ready(self) -> None:
+        from proposals import notifications  # noqa: F401  (registers renderers)
