@@ -4,8 +4,10 @@ from django.utils.translation import gettext_lazy as _
 
 class BallotsConfig(AppConfig):
     name = "ballots"
-    label = "ballots"
-    verbose_name = _("Ballots and outcomes")
+    verbose_name = _("Ballots")
 
     def ready(self) -> None:
-        from ballots import notices  # noqa: F401  (registers renderers)
+        from ballots.queries import live_ballot_id
+        from proposals.registry import register_detail_field
+
+        register_detail_field("ballot", live_ballot_id)

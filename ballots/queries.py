@@ -3,19 +3,14 @@
 from dataclasses import dataclass, field
 from typing import Any
 
-from django.db.models import Count, QuerySet
+from django.db.models import QuerySet
 
-from ballots.access import visible_outcomes
 from ballots.models import (
     Ballot,
     BallotState,
-    Evaluation,
-    Objection,
     Option,
-    Outcome,
     Paper,
     PaperTally,
-    Rating,
     RollEntry,
 )
 from ballots.permissions import may_see_open_choices
@@ -67,56 +62,16 @@ def receipts(ballot: Ballot) -> QuerySet[Paper]:
     return Paper.objects.filter(ballot=ballot).order_by("receipt").only("receipt")
 
 
-def rating_summary(outcome: Outcome) -> dict[str, int]:
-    counts = dict(
-        Evaluation.objects.filter(outcome=outcome)
-        .values_list("rating")
-        .annotate(n=Count("id"))
-        .values_list("rating", "n")
-    )
-    summary = {value: counts.get(value, 0) for value in Rating.values}
-    summary["count"] = sum(counts.values())
-    return summary
+def live_ballot(proposal: Proposal) -> Ballot | None:
+    """The proposal's live ballot (cancelled ones are history). One query."""
+    return Ballot.objects.filter(proposal=proposal).exclude(state=BallotState.CANCELLED).first()
 
 
-@dataclass
-class OutcomeView:
-    objections: list[Objection]
-    progress: list[Any]
-    ratings: dict[str, int]
-    comments: list[Evaluation]
-
-
-COMMENTS_SHOWN = 50
-
-
-def outcome_view(outcome: Outcome) -> OutcomeView:
-    objections = list(outcome.objections.select_related("author", "answered_by"))
-    progress = list(outcome.progress.prefetch_related("photos"))
-    for step in progress:
-        step.photo_urls = [p.file.url for p in step.photos.all()]  # type: ignore[attr-defined]
-    comments = list(outcome.evaluations.exclude(comment="").select_related("user")[:COMMENTS_SHOWN])
-    return OutcomeView(objections, progress, rating_summary(outcome), comments)
-
-
-def outcome_list(user: Any) -> QuerySet[Outcome]:
-    return visible_outcomes(user).select_related("proposal__region", "ballot")
-
-
-def for_proposal(proposal: Proposal) -> tuple[Ballot | None, Outcome | None]:
-    """The proposal's live ballot (cancelled ones are history) and its outcome. Two queries."""
-    ballot = Ballot.objects.filter(proposal=proposal).exclude(state=BallotState.CANCELLED).first()
-    outcome = Outcome.objects.filter(proposal=proposal).first()
-    return ballot, outcome
-
-
-def ids_for(proposal: Proposal) -> dict[str, int | None]:
-    """{"ballot": id, "outcome": id} for the proposal detail API. Two queries."""
-    ballot = (
+def live_ballot_id(proposal: Proposal) -> int | None:
+    """The id of the proposal's live ballot, for the proposal detail API. One query."""
+    return (
         Ballot.objects.filter(proposal=proposal)
         .exclude(state=BallotState.CANCELLED)
         .values_list("pk", flat=True)
         .first()
     )
-    outcome = Outcome.objects.filter(proposal=proposal).values_list("pk", flat=True).first()
-    return {"ballot": ballot, "outcome": outcome}

@@ -1,4 +1,4 @@
-"""Celery beat: open, close and tally ballots on time; make outcomes final. Each is idempotent."""
+"""Celery beat: open, close and tally ballots on time. Each is idempotent."""
 
 from celery import shared_task
 
@@ -13,8 +13,3 @@ def open_due_ballots() -> int:
 @shared_task(name="ballots.close_due")
 def close_due_ballots() -> int:
     return actions.close_due_ballots()
-
-
-@shared_task(name="ballots.finalize_outcomes")
-def finalize_due_outcomes() -> int:
-    return actions.finalize_due_outcomes()

@@ -21,7 +21,7 @@ def _public_proposals(region: Region | None) -> Any:
 
 
 def _public_outcomes() -> Any:
-    from ballots.queries import outcome_list
+    from outcomes.queries import outcome_list
 
     return outcome_list(AnonymousUser()).select_related("proposal")
 

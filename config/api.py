@@ -5,6 +5,7 @@ from ninja import NinjaAPI
 from accounts.api import router as regions_router
 from ballots.api import router as ballots_router
 from core.api import install_error_handlers
+from outcomes.api import router as outcomes_router
 from proposals.api import router as proposals_router
 from rooms.api import router as rooms_router
 
@@ -18,5 +19,6 @@ api = NinjaAPI(
 install_error_handlers(api)
 api.add_router("/regions", regions_router)
 api.add_router("/proposals", proposals_router)
-api.add_router("", ballots_router)  # /ballots/... and /outcomes/...
+api.add_router("", ballots_router)  # /ballots/...
+api.add_router("", outcomes_router)  # /outcomes/...
 api.add_router("/proposals", rooms_router)

@@ -37,9 +37,11 @@ INSTALLED_APPS = [
     "accounts",
     "proposals",
     "ballots",
+    "outcomes",
     "inbox",
     "rooms",
     "cms",
+    "demo",
     "wagtail.contrib.forms",
     "wagtail.contrib.redirects",
     "wagtail.contrib.settings",
@@ -167,7 +169,7 @@ CELERY_TIMEZONE = "Asia/Shanghai"
 CELERY_BEAT_SCHEDULE: dict[str, dict] = {
     "ballots-open": {"task": "ballots.open_due", "schedule": 60.0},
     "ballots-close": {"task": "ballots.close_due", "schedule": 60.0},
-    "outcomes-finalize": {"task": "ballots.finalize_outcomes", "schedule": 300.0},
+    "outcomes-finalize": {"task": "outcomes.finalize_due", "schedule": 300.0},
     "rooms-tick-sessions": {"task": "rooms.tick_sessions", "schedule": 60.0},
     "rooms-sweep-presence": {"task": "rooms.sweep_presence", "schedule": 300.0},
 }

@@ -22,7 +22,8 @@ urlpatterns = [
     path("me/", include("accounts.urls")),
     path("content/", content_index, name="content_index"),
     path("proposals/", include("proposals.urls")),
-    path("", include("ballots.urls")),  # /ballots/…, /outcomes/…
+    path("", include("ballots.urls")),  # /ballots/…
+    path("", include("outcomes.urls")),  # /outcomes/…
     path("notifications/", include("inbox.urls")),
     path("proposals/", include("rooms.urls")),
     path("api/v1/", api.urls),

@@ -10,13 +10,13 @@ from django.utils.translation import gettext as _
 from ninja import Router, Schema, Status
 
 from accounts.models import Region
-from ballots.queries import ids_for as ballot_ids
 from core.api import session_auth
 from core.errors import ActionError
 from core.parse import as_id
 from proposals import actions, queries
 from proposals.models import Follow, Proposal, State, Support
 from proposals.permissions import may_review, may_support
+from proposals.registry import detail_fields
 
 router = Router(tags=["proposals"])
 PAGE_SIZE = 20
@@ -62,8 +62,8 @@ class ProposalDetail(ProposalItem):
     following: bool
     may_support: bool
     may_review: bool
-    ballot: int | None
-    outcome: int | None
+    ballot: int | None = None
+    outcome: int | None = None
 
 
 class ProposalIn(Schema):
@@ -126,7 +126,7 @@ def _detail(user: Any, p: Proposal) -> dict[str, Any]:
         "following": signed_in and Follow.objects.filter(proposal=p, user=user).exists(),
         "may_support": may_support(user, p),
         "may_review": may_review(user, p),
-        **ballot_ids(p),
+        **detail_fields(p),
     }
 
 

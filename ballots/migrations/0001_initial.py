@@ -8,6 +8,11 @@ from django.conf import settings
 from django.db import migrations, models
 
 
+def progress_photo_path(instance, filename):
+    # Progress photos moved to the outcomes app; its model names the real upload path.
+    return f"outcomes/{instance.progress.outcome_id}/{instance.token}.{instance.extension}"
+
+
 class Migration(migrations.Migration):
 
     initial = True
@@ -206,7 +211,7 @@ class Migration(migrations.Migration):
                 ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
                 ('token', models.CharField(max_length=32, unique=True)),
                 ('extension', models.CharField(max_length=5)),
-                ('file', models.ImageField(upload_to=ballots.models.progress_photo_path)),
+                ('file', models.ImageField(upload_to=progress_photo_path)),
                 ('progress', models.ForeignKey(on_delete=django.db.models.deletion.CASCADE, related_name='photos', to='ballots.progress')),
             ],
             options={

@@ -1,11 +1,11 @@
-"""{% ballot_panel proposal %}: the ballot and outcome box on the proposal page."""
+"""{% ballot_panel proposal %}: the ballot box on the proposal page."""
 
 from typing import Any
 
 from django import template
 
 from ballots import queries
-from ballots.permissions import may_open_ballot, may_publish_outcome
+from ballots.permissions import may_open_ballot
 
 register = template.Library()
 
@@ -13,13 +13,9 @@ register = template.Library()
 @register.inclusion_tag("ballots/_proposal_panel.html", takes_context=True)
 def ballot_panel(context: dict[str, Any], proposal: Any) -> dict[str, Any]:
     user = context["request"].user
-    ballot, outcome = queries.for_proposal(proposal)
+    ballot = queries.live_ballot(proposal)
     return {
         "proposal": proposal,
         "ballot": ballot,
-        "outcome": outcome,
         "may_open": ballot is None and may_open_ballot(user, proposal),
-        "may_publish": outcome is None
-        and may_publish_outcome(user, proposal)
-        and (ballot is None or ballot.state == "closed"),
     }

@@ -1,8 +1,8 @@
 from django.core.management import call_command
 
-from accounts.demo import ACCOUNTS, DEMO_PASSWORD
 from accounts.models import Membership, Region, User
 from core.models import AuditEntry
+from demo.accounts import ACCOUNTS, DEMO_PASSWORD
 
 
 def counts() -> tuple[int, ...]:

@@ -7,8 +7,10 @@ import pytest
 from django.utils import timezone
 
 from ballots import actions
-from ballots.models import Ballot, Kind, Outcome
+from ballots.models import Ballot, Kind
 from core import ratelimit
+from outcomes import actions as outcome_actions
+from outcomes.models import Outcome
 from proposals.models import Proposal, State
 from tests.conftest import World
 from tests.proposals.conftest import login, make_proposal, proposal_in  # noqa: F401
@@ -80,7 +82,7 @@ def make_outcome(
             proposal_pk = ballot.proposal_id
         else:
             proposal_pk = make_proposal(world, State.DELIBERATING).pk
-        outcome = actions.publish_outcome(
+        outcome = outcome_actions.publish_outcome(
             world.committee_a,
             proposal_pk,
             decision="同意在村口安装两盏路灯。",
@@ -93,13 +95,13 @@ def make_outcome(
             objections_until=timezone.now() - timedelta(seconds=1)
         )
         outcome.refresh_from_db()
-        actions.finalize_if_due(outcome)
+        outcome_actions.finalize_if_due(outcome)
         if state == "final":
             return outcome
-        actions.start_implementation(world.committee_a, outcome.pk)
+        outcome_actions.start_implementation(world.committee_a, outcome.pk)
         if state == "implementing":
             return outcome
-        actions.complete(world.committee_a, outcome.pk)
+        outcome_actions.complete(world.committee_a, outcome.pk)
         return outcome
 
 

@@ -6,7 +6,9 @@ import pytest
 from django.test import Client
 
 from ballots import actions
-from ballots.models import Evaluation, Objection, Paper
+from ballots.models import Paper
+from outcomes import actions as outcome_actions
+from outcomes.models import Evaluation, Objection
 from proposals.models import State
 from tests.ballots.conftest import close_now, login, make_outcome, option_ids
 
@@ -150,7 +152,7 @@ def test_rating_through_the_api(client, world):
     login(client, world.resident_a)
     early = post(client, url, {"rating": "satisfied"})
     assert early.status_code == 409  # not completed yet
-    actions.complete(world.committee_a, outcome.pk)
+    outcome_actions.complete(world.committee_a, outcome.pk)
     assert post(client, url, {"rating": "great"}).status_code == 422
     response = post(client, url, {"rating": "satisfied", "comment": "灯很亮"})
     assert response.status_code == 201

@@ -7,8 +7,9 @@ from pathlib import Path
 import pytest
 from django.utils import timezone
 
-from ballots import actions
-from ballots.models import Evaluation, Outcome, Paper
+from ballots.models import Paper
+from outcomes import actions as outcome_actions
+from outcomes.models import Evaluation, Outcome
 from tests.ballots.conftest import close_now, make_ballot, option_ids
 from tests.conftest import PHONE_VIEWPORT
 from tests.factories import PASSWORD
@@ -80,10 +81,12 @@ def test_a_resident_votes_the_committee_publishes_and_a_resident_rates(
 
     # The work is done; the resident rates it.
     Outcome.objects.filter(pk=outcome.pk).update(objections_until=timezone.now())
-    actions.finalize_due_outcomes()
-    actions.start_implementation(world.committee_a, outcome.pk)
-    actions.add_progress(world.committee_a, outcome.pk, text="路灯已安装并通电。", percent=100)
-    actions.complete(world.committee_a, outcome.pk)
+    outcome_actions.finalize_due_outcomes()
+    outcome_actions.start_implementation(world.committee_a, outcome.pk)
+    outcome_actions.add_progress(
+        world.committee_a, outcome.pk, text="路灯已安装并通电。", percent=100
+    )
+    outcome_actions.complete(world.committee_a, outcome.pk)
     page.goto(f"{url}/outcomes/{outcome.pk}/")
     page.click("label.vote-option:has(input[value=satisfied])")
     page.fill("textarea[name=comment]", "晚上出门亮堂多了")

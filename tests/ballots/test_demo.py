@@ -2,8 +2,9 @@
 
 from django.core.management import call_command
 
-from ballots.models import Ballot, BallotState, Outcome, RollEntry
+from ballots.models import Ballot, BallotState, RollEntry
 from core.models import AuditEntry
+from outcomes.models import Outcome
 from proposals.models import Proposal, State
 
 

@@ -7,8 +7,10 @@ import pytest
 from django.utils import timezone
 
 from ballots import actions
-from ballots.models import Ballot, Evaluation, Objection, Outcome, Paper, PaperTally
+from ballots.models import Ballot, Paper, PaperTally
 from core import ratelimit
+from outcomes import actions as outcome_actions
+from outcomes.models import Evaluation, Objection, Outcome
 from proposals.models import State
 from tests.ballots.conftest import login, make_outcome, option_ids
 from tests.factories import MembershipFactory, UserFactory
@@ -144,7 +146,7 @@ def test_objection_answer_progress_completion_and_rating_on_the_page(client, wor
         f"/outcomes/objections/{objection.pk}/answer/", {"answer": "已实地查看，位置合适。"}
     )
     Outcome.objects.filter(pk=outcome.pk).update(objections_until=timezone.now())
-    actions.finalize_due_outcomes()
+    outcome_actions.finalize_due_outcomes()
     client.post(f"/outcomes/{outcome.pk}/implement/")
     client.post(
         f"/outcomes/{outcome.pk}/progress/",
@@ -164,7 +166,7 @@ def _many_outcomes(world, n):
     with ratelimit.suspended():
         for i in range(n):
             proposal = make_proposal(world, State.DELIBERATING, title=f"议题{i}")
-            actions.publish_outcome(
+            outcome_actions.publish_outcome(
                 world.committee_a,
                 proposal.pk,
                 decision="同意",

@@ -10,9 +10,11 @@ from django.contrib.auth.models import AnonymousUser
 from django.utils import timezone
 
 from ballots import actions
-from ballots.models import BallotState, Evaluation, Objection
+from ballots.models import BallotState
 from core import ratelimit
 from core.errors import ActionError
+from outcomes import actions as outcome_actions
+from outcomes.models import Evaluation, Objection
 from proposals.models import State
 from tests.ballots.conftest import close_now, make_ballot, make_outcome, option_ids
 from tests.proposals.conftest import make_proposal
@@ -148,7 +150,7 @@ def test_publish_outcome_matrix(world, persona, state):
         else:
             proposal = make_proposal(world, state)
     got = answer(
-        lambda: actions.publish_outcome(
+        lambda: outcome_actions.publish_outcome(
             who(world, persona),
             proposal.pk,
             decision="同意",
@@ -169,7 +171,7 @@ OUTCOME_STATES = ["published", "final", "implementing", "completed"]
 @pytest.mark.parametrize("persona", PERSONAS)
 def test_objection_matrix(world, persona, state):
     outcome = make_outcome(world, state)
-    got = answer(lambda: actions.lodge_objection(who(world, persona), outcome.pk, "不同意"))
+    got = answer(lambda: outcome_actions.lodge_objection(who(world, persona), outcome.pk, "不同意"))
     if persona != "resident_a":
         assert got == 403
     else:
@@ -179,12 +181,16 @@ def test_objection_matrix(world, persona, state):
 @pytest.mark.parametrize("persona", PERSONAS)
 def test_answer_matrix(world, persona):
     outcome = make_outcome(world)
-    objection = actions.lodge_objection(world.resident_a, outcome.pk, "不同意")
-    got = answer(lambda: actions.answer_objection(who(world, persona), objection.pk, "答复"))
+    objection = outcome_actions.lodge_objection(world.resident_a, outcome.pk, "不同意")
+    got = answer(
+        lambda: outcome_actions.answer_objection(who(world, persona), objection.pk, "答复")
+    )
     assert got == ("ok" if persona in MODERATORS else 403)
     if got == "ok":
         assert (
-            answer(lambda: actions.answer_objection(who(world, persona), objection.pk, "再答"))
+            answer(
+                lambda: outcome_actions.answer_objection(who(world, persona), objection.pk, "再答")
+            )
             == 409
         )
     assert Objection.objects.filter(answered_at__isnull=False).count() == (got == "ok")
@@ -195,8 +201,10 @@ def test_answer_matrix(world, persona):
 def test_implement_progress_complete_matrix(world, persona, state):
     outcome = make_outcome(world, state)
     user = who(world, persona)
-    implement = answer(lambda: actions.start_implementation(user, outcome.pk))
-    progress = answer(lambda: actions.add_progress(user, outcome.pk, text="进展", percent=30))
+    implement = answer(lambda: outcome_actions.start_implementation(user, outcome.pk))
+    progress = answer(
+        lambda: outcome_actions.add_progress(user, outcome.pk, text="进展", percent=30)
+    )
     if persona not in MODERATORS:
         assert (implement, progress) == (403, 403)
         return
@@ -208,7 +216,9 @@ def test_implement_progress_complete_matrix(world, persona, state):
 @pytest.mark.parametrize("persona", PERSONAS)
 def test_rating_matrix(world, persona, state):
     outcome = make_outcome(world, state)
-    got = answer(lambda: actions.rate_outcome(who(world, persona), outcome.pk, rating="satisfied"))
+    got = answer(
+        lambda: outcome_actions.rate_outcome(who(world, persona), outcome.pk, rating="satisfied")
+    )
     if persona != "resident_a":
         assert got == 403
     else:
@@ -218,7 +228,9 @@ def test_rating_matrix(world, persona, state):
 
 def test_a_failed_vote_is_not_implemented(world):
     outcome = make_outcome(world, "final", passed=False)
-    assert answer(lambda: actions.start_implementation(world.committee_a, outcome.pk)) == 409
+    assert (
+        answer(lambda: outcome_actions.start_implementation(world.committee_a, outcome.pk)) == 409
+    )
 
 
 def test_an_outcome_without_a_vote(world):

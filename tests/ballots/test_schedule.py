@@ -7,9 +7,12 @@ import pytest
 import time_machine
 
 from ballots import actions, tasks
-from ballots.models import Ballot, BallotState, Outcome
+from ballots.models import Ballot, BallotState
 from core.errors import Conflict
 from core.models import AuditEntry
+from outcomes import actions as outcome_actions
+from outcomes import tasks as outcome_tasks
+from outcomes.models import Outcome
 from proposals.models import State
 from tests.ballots.conftest import make_ballot, make_outcome, option_ids
 
@@ -70,21 +73,21 @@ def test_an_outcome_becomes_final_after_its_period_once_all_objections_are_answe
     with time_machine.travel(START, tick=False) as clock:
         outcome = make_outcome(world)
         assert outcome.objections_until == START + timedelta(days=7)
-        objection = actions.lodge_objection(world.resident_a, outcome.pk, "有意见")
+        objection = outcome_actions.lodge_objection(world.resident_a, outcome.pk, "有意见")
         clock.shift(timedelta(days=7))
         with pytest.raises(Conflict):
-            actions.lodge_objection(world.resident_a2, outcome.pk, "晚了")
-        assert tasks.finalize_due_outcomes() == 0  # an objection is unanswered
+            outcome_actions.lodge_objection(world.resident_a2, outcome.pk, "晚了")
+        assert outcome_tasks.finalize_due_outcomes() == 0  # an objection is unanswered
         with pytest.raises(Conflict):
-            actions.start_implementation(world.committee_a, outcome.pk)
-        actions.answer_objection(world.committee_a, objection.pk, "已答复")
+            outcome_actions.start_implementation(world.committee_a, outcome.pk)
+        outcome_actions.answer_objection(world.committee_a, objection.pk, "已答复")
         outcome.refresh_from_db()
         assert outcome.is_final
-        assert tasks.finalize_due_outcomes() == 0
-        actions.start_implementation(world.committee_a, outcome.pk)
+        assert outcome_tasks.finalize_due_outcomes() == 0
+        outcome_actions.start_implementation(world.committee_a, outcome.pk)
         assert Outcome.objects.get().proposal.state == State.IMPLEMENTING
 
 
 def test_beat_has_the_schedule(settings):
     tasks_named = {entry["task"] for entry in settings.CELERY_BEAT_SCHEDULE.values()}
-    assert {"ballots.open_due", "ballots.close_due", "ballots.finalize_outcomes"} <= tasks_named
+    assert {"ballots.open_due", "ballots.close_due", "outcomes.finalize_due"} <= tasks_named

@@ -6,15 +6,7 @@ import pytest
 from django.utils import timezone
 
 from ballots import actions
-from ballots.models import (
-    Ballot,
-    BallotState,
-    Channel,
-    Choice,
-    Kind,
-    Paper,
-    RollEntry,
-)
+from ballots.models import Ballot, BallotState, Channel, Choice, Kind, Paper, RollEntry
 from core.errors import ActionError, Conflict, Forbidden, NotFound
 from core.models import AuditEntry
 from proposals.models import State

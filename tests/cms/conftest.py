@@ -11,7 +11,6 @@ from wagtail.rich_text import RichText
 from wagtail.test.utils.form_data import nested_form_data
 
 from cms import editorial
-from cms.demo import ensure_home_page, publish_child, section
 from cms.models import (
     ArticlePage,
     HomePage,
@@ -20,6 +19,7 @@ from cms.models import (
     VillageRulesIndexPage,
     VillageRulesPage,
 )
+from demo.cms import ensure_home_page, publish_child, section
 from tests.factories import UserFactory
 
 

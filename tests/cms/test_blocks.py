@@ -11,8 +11,8 @@ from wagtail.documents import get_document_model
 from wagtail.images import get_image_model
 from wagtail.rich_text import RichText
 
-from cms.demo import publish_child
 from cms.models import ArticlePage, LegalQAPage
+from demo.cms import publish_child
 from tests.cms.conftest import Site
 
 pytestmark = pytest.mark.django_db

@@ -5,9 +5,9 @@ from typing import Any
 import pytest
 from django.template.loader import render_to_string
 
-from cms.demo import section
 from cms.models import Category, SectionKind
 from cms.related import related_content_for
+from demo.cms import section
 from tests.cms.conftest import Site, article
 
 pytestmark = pytest.mark.django_db

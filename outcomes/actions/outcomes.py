@@ -9,14 +9,17 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from accounts.permissions import may_moderate, may_participate
-from ballots.access import get_outcome_for
 from ballots.actions.ballots import require_signed_in
 from ballots.actions.paper import clean_photo
-from ballots.models import (
+from ballots.models import Ballot, BallotState
+from core import audit, ratelimit
+from core.errors import ActionError, Conflict, Forbidden, NotFound, TooMany
+from core.notify import notify_on_commit
+from core.parse import as_id
+from outcomes.access import get_outcome_for
+from outcomes.models import (
     DEFAULT_PUBLICITY_DAYS,
     TEXT_MAX,
-    Ballot,
-    BallotState,
     Evaluation,
     Objection,
     Outcome,
@@ -24,12 +27,8 @@ from ballots.models import (
     ProgressPhoto,
     Rating,
 )
-from ballots.notices import notify_outcome
-from ballots.permissions import may_manage_outcome, may_publish_outcome
-from core import audit, ratelimit
-from core.errors import ActionError, Conflict, Forbidden, NotFound, TooMany
-from core.notify import notify_on_commit
-from core.parse import as_id
+from outcomes.notices import notify_outcome
+from outcomes.permissions import may_manage_outcome, may_publish_outcome
 from proposals.access import get_proposal_for
 from proposals.lifecycle import transition
 from proposals.models import State

@@ -6,9 +6,9 @@ from typing import Any
 
 from django.utils import timezone
 
-from accounts.demo import ACCOUNTS, VILLAGE_A
 from accounts.models import User
 from core import ratelimit
+from demo.accounts import ACCOUNTS, VILLAGE_A
 from proposals import actions as consult_actions
 from proposals.lifecycle import transition
 from proposals.models import Category, Proposal, State

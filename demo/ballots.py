@@ -12,11 +12,13 @@ from typing import Any
 
 from django.utils import timezone
 
-from accounts.demo import VILLAGE_A
 from accounts.models import Region, User
 from ballots import actions
-from ballots.models import Ballot, Kind, Outcome
+from ballots.models import Ballot, Kind
 from core import ratelimit
+from demo.accounts import VILLAGE_A
+from outcomes import actions as outcome_actions
+from outcomes.models import Outcome
 from proposals import actions as proposal_actions
 from proposals.lifecycle import transition
 from proposals.models import Category, Proposal, State
@@ -106,7 +108,7 @@ def _voted_and_closed(proposal: Proposal, people: dict[str, User], **kwargs: Any
 
 
 def _publish(proposal: Proposal, people: dict[str, User], decision: str, who: str) -> Outcome:
-    return actions.publish_outcome(
+    return outcome_actions.publish_outcome(
         people["committee1"],
         proposal.pk,
         decision=decision,
@@ -127,7 +129,7 @@ def _decided(proposal: Proposal, people: dict[str, User]) -> None:
     outcome = _publish(
         proposal, people, "投放点搬到村委会北侧空地，配备洗手池和遮雨棚。", "村委会 陈主任"
     )
-    actions.lodge_objection(
+    outcome_actions.lodge_objection(
         people["resident2"], outcome.pk, "北侧空地离三组太远，老人拎垃圾不方便。"
     )
 
@@ -141,22 +143,24 @@ def _final(proposal: Proposal, people: dict[str, User], decision: str, who: str)
         objections_until=timezone.now() - timedelta(days=13),
     )
     outcome.refresh_from_db()
-    actions.finalize_if_due(outcome)
-    actions.start_implementation(people["committee1"], outcome.pk)
+    outcome_actions.finalize_if_due(outcome)
+    outcome_actions.start_implementation(people["committee1"], outcome.pk)
     return outcome
 
 
 def _implementing(proposal: Proposal, people: dict[str, User]) -> None:
     outcome = _final(proposal, people, "沿河小路加装不锈钢护栏约300米，年底前完工。", "区住建局")
-    actions.add_progress(
+    outcome_actions.add_progress(
         people["committee1"], outcome.pk, text="已完成测量和施工方案，材料已订购。", percent=20
     )
-    actions.add_progress(people["committee1"], outcome.pk, text="护栏已安装约150米。", percent=55)
+    outcome_actions.add_progress(
+        people["committee1"], outcome.pk, text="护栏已安装约150米。", percent=55
+    )
 
 
 def _completed(proposal: Proposal, people: dict[str, User]) -> None:
     outcome = _final(proposal, people, "更换五盏路灯为LED灯，由村电工负责。", "村电工 张师傅")
-    actions.add_progress(
+    outcome_actions.add_progress(
         people["committee1"], outcome.pk, text="五盏路灯已全部更换并通电。", percent=100
     )
-    actions.complete(people["committee1"], outcome.pk)
+    outcome_actions.complete(people["committee1"], outcome.pk)

@@ -5,8 +5,8 @@ from typing import Any
 from django.utils.translation import gettext as _
 
 from accounts.models import Membership, MembershipStatus, Role
-from ballots.models import Outcome
 from core.notify import Message, notify_on_commit, renderer
+from outcomes.models import Outcome
 from proposals.models import Follow
 
 

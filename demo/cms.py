@@ -14,7 +14,6 @@ from wagtail.images import get_image_model
 from wagtail.models import Collection, Locale, Page, Site
 from wagtail.rich_text import RichText
 
-from accounts.demo import CITY, TOWNSHIP, VILLAGE_A, VILLAGE_B
 from accounts.models import Membership, MembershipStatus, Role, User
 from cms import actions, editorial
 from cms.models import (
@@ -29,6 +28,7 @@ from cms.models import (
     VillageRulesIndexPage,
     VillageRulesPage,
 )
+from demo.accounts import CITY, TOWNSHIP, VILLAGE_A, VILLAGE_B
 
 HOME_SLUG = "portal"  # not "home": Wagtail's own welcome page holds that slug at first
 

@@ -7,9 +7,12 @@ from django.core.management.base import BaseCommand, CommandError
 from django.db import transaction
 
 from accounts import actions
-from accounts.demo import ACCOUNTS, APPLICANT, DEMO_PASSWORD, REGION_TREE, DemoAccount
 from accounts.models import Membership, Region, Role, User
-from rooms.demo import seed_rooms
+from demo.accounts import ACCOUNTS, APPLICANT, DEMO_PASSWORD, REGION_TREE, DemoAccount
+from demo.ballots import seed_ballots
+from demo.cms import seed_cms
+from demo.proposals import seed_consult
+from demo.rooms import seed_rooms
 
 
 def ensure_region(name: str, kind: str, parent: Region | None) -> Region:
@@ -78,10 +81,6 @@ class Command(BaseCommand):
             )
 
     def seed_content(self, regions: dict[str, Region]) -> None:
-        from ballots.demo import seed_ballots
-        from cms.demo import seed_cms
-        from proposals.demo import seed_consult
-
         seed_cms(regions)
         seed_consult(regions)
         seed_ballots(regions)

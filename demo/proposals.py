@@ -7,10 +7,10 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from accounts.actions import grant_membership
-from accounts.demo import VILLAGE_A, VILLAGE_B
 from accounts.models import Region, Role, User
 from accounts.permissions import may_participate
 from core import ratelimit
+from demo.accounts import VILLAGE_A, VILLAGE_B
 from proposals import actions
 from proposals.lifecycle import transition
 from proposals.models import Category, Proposal, State
