@@ -7,6 +7,7 @@ class BallotsConfig(AppConfig):
     verbose_name = _("Ballots")
 
     def ready(self) -> None:
+        from ballots import jobs  # noqa: F401  (registers the time-driven steps)
         from ballots.queries import live_ballot_id
         from proposals.registry import register_detail_field
 

@@ -12,8 +12,10 @@ django_asgi_app = get_asgi_application()
 from channels.auth import AuthMiddlewareStack  # noqa: E402
 from channels.routing import ProtocolTypeRouter, URLRouter  # noqa: E402
 from channels.security.websocket import AllowedHostsOriginValidator  # noqa: E402
+from django.conf import settings  # noqa: E402
 
 from config.routing import websocket_urlpatterns  # noqa: E402
+from core import scheduler  # noqa: E402
 
 application = ProtocolTypeRouter(
     {
@@ -23,3 +25,7 @@ application = ProtocolTypeRouter(
         ),
     }
 )
+
+# The embedded default has no Celery beat: the server runs the scheduled jobs itself.
+if settings.SCHEDULER_IN_PROCESS:
+    scheduler.start_in_process()

@@ -6,6 +6,7 @@ layer, eager Celery and a local-memory cache, so a fresh checkout runs with
 DJANGO_ENV=production turns on the production overlay at the bottom.
 """
 
+import sys
 from pathlib import Path
 
 import dj_database_url
@@ -166,13 +167,12 @@ CELERY_WORKER_PREFETCH_MULTIPLIER = 1
 CELERY_TASK_IGNORE_RESULT = True
 CELERY_BROKER_CONNECTION_RETRY_ON_STARTUP = True
 CELERY_TIMEZONE = "Asia/Shanghai"
-CELERY_BEAT_SCHEDULE: dict[str, dict] = {
-    "ballots-open": {"task": "ballots.open_due", "schedule": 60.0},
-    "ballots-close": {"task": "ballots.close_due", "schedule": 60.0},
-    "outcomes-finalize": {"task": "outcomes.finalize_due", "schedule": 300.0},
-    "rooms-tick-sessions": {"task": "rooms.tick_sessions", "schedule": 60.0},
-    "rooms-sweep-presence": {"task": "rooms.sweep_presence", "schedule": 300.0},
-}
+# Time-driven jobs live in one registry (core.scheduler); config.celery hands them to beat.
+# Without Redis the server runs them itself on a thread (never inside the test runner,
+# whose tests run jobs explicitly).
+SCHEDULER_IN_PROCESS = envbool(
+    "SCHEDULER_IN_PROCESS", not REDIS_URL and "pytest" not in sys.modules
+)
 
 # --- Accounts ----------------------------------------------------------------
 

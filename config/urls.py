@@ -10,7 +10,7 @@ from wagtail.documents import urls as wagtaildocs_urls
 
 from cms.views import content_index
 from config.api import api
-from core.health import healthz
+from config.health import healthz
 
 urlpatterns = [
     path("healthz", healthz, name="healthz"),

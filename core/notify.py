@@ -1,4 +1,8 @@
-"""Notifications: actions call notify_on_commit(); a Celery task delivers after commit.
+"""The door every app uses to announce something to a person: notify_on_commit().
+
+It sits in core because apps below the inbox (accounts) announce things too. What happens
+next lives in the inbox app, which plugs itself in with set_dispatcher() when it loads:
+rendering, preferences and delivery on each channel.
 
 Each event kind has a renderer that turns (recipient, data) into a Message (or a
 plain string, or None for "nothing to say"). Delivery — in-app, email, SMS, by the
@@ -10,15 +14,13 @@ recipient's preferences, each at most once — lives in the inbox app.
     notify_on_commit("proposal_state_changed", user.pk, proposal_id=7, entry_id=42)
 """
 
-import hashlib
-import json
 import uuid
 from collections.abc import Callable
 from dataclasses import dataclass
 from typing import Any
 
+from django.core.exceptions import ImproperlyConfigured
 from django.db import transaction
-from django.utils import translation
 
 
 @dataclass(frozen=True)
@@ -40,34 +42,22 @@ def renderer(event: str) -> Callable[[Renderer], Renderer]:
     return register
 
 
+Dispatcher = Callable[[str, int, dict[str, Any], str], None]
+_dispatcher: list[Dispatcher] = []
+
+
+def set_dispatcher(dispatch: Dispatcher) -> None:
+    """The inbox app hands over its delivery (a Celery task) once, from AppConfig.ready."""
+    _dispatcher[:] = [dispatch]
+
+
 def notify_on_commit(event: str, user_id: int, **data: Any) -> None:
     """Schedule a notification; nothing is sent if the surrounding transaction rolls back.
 
     The key is fixed now, so a task that is delivered twice sends once.
     """
-    from core.tasks import deliver_notification
-
+    if not _dispatcher:
+        raise ImproperlyConfigured("No notification dispatcher: is the inbox app installed?")
+    dispatch = _dispatcher[0]
     key = uuid.uuid4().hex
-    transaction.on_commit(lambda: deliver_notification.delay(event, user_id, data, key))
-
-
-def fallback_key(event: str, user_id: int, data: dict[str, Any]) -> str:
-    raw = json.dumps([event, user_id, data], sort_keys=True, default=str)
-    return hashlib.sha256(raw.encode()).hexdigest()[:64]
-
-
-def deliver(event: str, user_id: int, data: dict[str, Any], key: str = "") -> bool:
-    """Render and send one notification. Returns False when nothing was sent by this call."""
-    from accounts.models import User
-    from inbox.delivery import deliver_message
-
-    user = User.objects.filter(pk=user_id, is_active=True).first()
-    render = RENDERERS.get(event)
-    if user is None or render is None:
-        return False
-    with translation.override("zh-hans"):
-        rendered = render(user, data)
-    if not rendered:
-        return False
-    message = Message(rendered) if isinstance(rendered, str) else rendered
-    return bool(deliver_message(user, event, key or fallback_key(event, user_id, data), message))
+    transaction.on_commit(lambda: dispatch(event, user_id, data, key))

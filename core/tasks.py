@@ -2,10 +2,10 @@ from typing import Any
 
 from celery import shared_task
 
-from core import notify
+from core import scheduler
 
 
-@shared_task(name="core.deliver_notification")
-def deliver_notification(event: str, user_id: int, data: dict[str, Any], key: str = "") -> bool:
-    """Idempotent: the same key never goes out twice on a channel (see inbox.delivery)."""
-    return notify.deliver(event, user_id, data, key)
+@shared_task(name="core.run_job")
+def run_job(name: str) -> Any:
+    """Celery beat's side of the scheduler registry: run one registered job by name."""
+    return scheduler.run_job(name)

@@ -2,7 +2,7 @@ from django.urls import path
 
 from inbox import views
 
-app_name = "notifications"
+app_name = "inbox"
 
 urlpatterns = [
     path("", views.inbox, name="inbox"),

@@ -31,14 +31,14 @@ def open_notification(request: HttpRequest, pk: int) -> HttpResponse:
     safe = url_has_allowed_host_and_scheme(item.url, allowed_hosts=None) and item.url.startswith(
         "/"
     )
-    return redirect(item.url if safe else "notifications:inbox")
+    return redirect(item.url if safe else "inbox:inbox")
 
 
 @login_required
 @require_POST
 def read_all(request: HttpRequest) -> HttpResponse:
     actions.mark_all_read(request.user)
-    return redirect("notifications:inbox")
+    return redirect("inbox:inbox")
 
 
 @login_required
@@ -49,5 +49,5 @@ def preferences(request: HttpRequest) -> HttpResponse:
     if request.method == "POST" and form.is_valid():
         actions.set_preferences(user, **form.cleaned_data)
         messages.success(request, _("Your choices were saved."))
-        return redirect("notifications:preferences")
+        return redirect("inbox:preferences")
     return render(request, "inbox/preferences.html", {"form": form})

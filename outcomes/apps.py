@@ -7,7 +7,7 @@ class OutcomesConfig(AppConfig):
     verbose_name = _("Outcomes")
 
     def ready(self) -> None:
-        from outcomes import notices  # noqa: F401  (registers renderers)
+        from outcomes import jobs, notices  # noqa: F401  (registers jobs and renderers)
         from outcomes.queries import outcome_id
         from proposals.registry import register_detail_field
 

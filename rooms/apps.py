@@ -9,4 +9,4 @@ class RoomsConfig(AppConfig):
     default_auto_field = "django.db.models.BigAutoField"
 
     def ready(self) -> None:
-        from rooms import signals  # noqa: F401  (connects the receivers)
+        from rooms import jobs, signals  # noqa: F401  (registers jobs, connects receivers)

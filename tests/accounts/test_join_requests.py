@@ -218,5 +218,5 @@ def test_granting_a_role_approves_a_pending_request_instead_of_failing(
 
 def test_mine_links_to_my_matters_and_notifications(world: World) -> None:
     page = client_for(world.resident_a).get(reverse("accounts:me")).content.decode()
-    for name in ["proposals:mine", "notifications:inbox", "notifications:preferences"]:
+    for name in ["proposals:mine", "inbox:inbox", "inbox:preferences"]:
         assert f'href="{reverse(name)}"' in page

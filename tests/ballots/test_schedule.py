@@ -6,12 +6,13 @@ from zoneinfo import ZoneInfo
 import pytest
 import time_machine
 
-from ballots import actions, tasks
+from ballots import actions
+from ballots import jobs as tasks
 from ballots.models import Ballot, BallotState
 from core.errors import Conflict
 from core.models import AuditEntry
 from outcomes import actions as outcome_actions
-from outcomes import tasks as outcome_tasks
+from outcomes import jobs as outcome_tasks
 from outcomes.models import Outcome
 from proposals.models import State
 from tests.ballots.conftest import make_ballot, make_outcome, option_ids
@@ -89,5 +90,8 @@ def test_an_outcome_becomes_final_after_its_period_once_all_objections_are_answe
 
 
 def test_beat_has_the_schedule(settings):
-    tasks_named = {entry["task"] for entry in settings.CELERY_BEAT_SCHEDULE.values()}
-    assert {"ballots.open_due", "ballots.close_due", "outcomes.finalize_due"} <= tasks_named
+    from config.celery import _schedule_registered_jobs, app
+
+    _schedule_registered_jobs(app)
+    scheduled = {entry["args"][0] for entry in app.conf.beat_schedule.values()}
+    assert {"ballots.open_due", "ballots.close_due", "outcomes.finalize_due"} <= scheduled

@@ -5,8 +5,8 @@ from django.core import mail
 
 from accounts.actions import decide_membership, request_membership
 from core import sms
-from core.tasks import deliver_notification
 from inbox.models import Delivery, Notification, Preference
+from inbox.tasks import deliver_notification
 from proposals import actions
 from proposals.models import State
 from tests.proposals.conftest import login, make_proposal

@@ -9,7 +9,8 @@ from django.utils import timezone
 from core.errors import ActionError
 from core.models import AuditEntry
 from proposals.models import State
-from rooms import actions, tasks
+from rooms import actions
+from rooms import jobs as tasks
 from rooms.models import Session, SessionState
 from tests.proposals.conftest import login, make_proposal
 

@@ -2,8 +2,8 @@ import pytest
 from django.db import OperationalError
 from django.test import Client, override_settings
 
+from config import health
 from config.celery import app as celery_app
-from core import health
 
 
 def test_it_is_up_when_every_store_answers(db: None) -> None:
