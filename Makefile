@@ -20,7 +20,7 @@ MANAGE := $(PY) manage.py
 help:
 	@echo "make run     install, migrate, load demo data, serve http://$(HOST):$(PORT)"
 	@echo "make test    install dev dependencies and run the whole test suite"
-	@echo "make lint    ruff and mypy"
+	@echo "make lint    ruff, mypy and the import layers (lint-imports)"
 	@echo "make worker / make beat   Celery worker and scheduler (needs REDIS_URL)"
 
 $(UV):
@@ -67,10 +67,12 @@ browser-deps:
 test: install-dev browser-deps translations
 	$(PY) -m pytest $(PYTEST_ARGS)
 
+# lint-imports holds the dependency rule (pyproject.toml [tool.importlinter]).
 lint: install-dev
 	.venv/bin/ruff check .
 	.venv/bin/ruff format --check .
 	.venv/bin/mypy .
+	.venv/bin/lint-imports --no-logo
 
 clean:
 	rm -rf .venv .tools var

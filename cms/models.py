@@ -19,7 +19,6 @@ from wagtail.models import Orderable, Page
 from wagtail.search import index
 
 from accounts.models import JOINABLE_KINDS, Region
-from cms import segment
 from cms.blocks import (
     RICH_TEXT_FEATURES,
     ArticleStreamBlock,
@@ -27,6 +26,7 @@ from cms.blocks import (
     RulesStreamBlock,
 )
 from cms.forms import ContentPageForm
+from core import segment
 
 LISTING_PAGE_SIZE = 20
 
@@ -78,7 +78,7 @@ class ContentPage(Page):
         related_name="+",
         help_text=_("Leave empty for everyone. A place includes every place below it."),
     )
-    # jieba segments of the title and text, refreshed on every save (see cms/segment.py).
+    # jieba segments of the title and text, refreshed on every save (see core/segment.py).
     search_terms: models.TextField = models.TextField(editable=False, blank=True, default="")
 
     is_creatable = False

@@ -1,8 +1,7 @@
-"""The one place where content pages read participation data (consult/).
+"""The one place where content pages read participation data (proposals, outcomes).
 
-Proposals and outcomes are plain models in the consult apps; pages only show them, and
-only what an anonymous visitor may see (each app's own public listing). Imports are
-lazy: consult's views import cms in turn.
+Proposals and outcomes are plain models in their own apps, below cms in the layers; pages
+only show them, and only what an anonymous visitor may see (each app's own public listing).
 """
 
 from typing import Any
@@ -11,18 +10,16 @@ from django.contrib.auth.models import AnonymousUser
 from django.db.models import Q
 
 from accounts.models import Region
+from outcomes.queries import outcome_list
+from proposals.queries import proposal_list
 
 
 def _public_proposals(region: Region | None) -> Any:
-    """consult's own public listing, newest first."""
-    from proposals.queries import proposal_list
-
+    """The proposals app's own public listing, newest first."""
     return proposal_list(AnonymousUser(), region_path=region.path if region else None)
 
 
 def _public_outcomes() -> Any:
-    from outcomes.queries import outcome_list
-
     return outcome_list(AnonymousUser()).select_related("proposal")
 
 

@@ -2,8 +2,8 @@
 
 from django.db.models import QuerySet
 
-from cms import segment
 from cms.models import ContentPage
+from core import segment
 
 
 def search_content(query: str) -> tuple[list[str], QuerySet[ContentPage]]:

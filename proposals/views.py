@@ -15,8 +15,6 @@ from django.views.decorators.http import require_POST
 
 from accounts.models import Region
 from accounts.permissions import may_moderate, moderated_paths
-from cms.related import related_content_for
-from cms.segment import segments
 from core.errors import ActionError
 from core.parse import as_id
 from proposals import actions, queries
@@ -72,17 +70,10 @@ def proposal_detail(request: HttpRequest, pk: int) -> HttpResponse:
         and proposal.state in {State.DRAFT, State.COLLECTING},
         "threshold": actions.support_threshold(proposal.region),
         "collecting": proposal.state == State.COLLECTING,
-        "related_content": related_content(proposal),
     }
     if may_review(user, proposal):
         context["review_form"] = ReviewForm(merge_choices=queries.merge_candidates(proposal))
     return render(request, "proposals/proposal_detail.html", context)
-
-
-def related_content(proposal: Proposal) -> list[Any]:
-    """法治/德治 pages on the same subject: same category, or a title word as a tag."""
-    words = [word for word in segments(proposal.title) if len(word) >= 2]
-    return related_content_for(proposal.category.name, words)
 
 
 def _form_error(form: Any, exc: ActionError) -> None:

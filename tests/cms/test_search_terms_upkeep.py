@@ -6,8 +6,8 @@ from typing import Any
 import pytest
 from django.core.management import call_command
 
-from cms import segment
 from cms.models import ArticlePage
+from core import segment
 
 
 @pytest.fixture

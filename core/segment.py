@@ -1,4 +1,4 @@
-"""Chinese word segmentation for content search (see docs: ARCHITECTURE "Chinese search").
+"""Chinese word segmentation for search (see docs: ARCHITECTURE "Chinese search").
 
 Databases treat a run of Chinese characters as one token, so we store jieba's
 `cut_for_search` segments of each page in a plain text field and match the query's
