@@ -36,9 +36,11 @@ install-dev: $(UV)
 translations:
 	$(MANAGE) compile_translations
 
-# Production serves hashed static files and never gets the demo accounts.
+# Every install gets setup_site (site, sections, categories, groups, workflow); production
+# serves hashed static files and never gets the demo accounts.
 prepare: translations
 	$(MANAGE) migrate --no-input -v 0
+	$(MANAGE) setup_site
 	@if [ "$$DJANGO_ENV" = production ]; then $(MANAGE) collectstatic --no-input -v 0; \
 	 else $(MANAGE) seed_demo; fi
 

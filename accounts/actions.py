@@ -1,4 +1,4 @@
-"""Writes about people and places: join requests and their decisions.
+"""Writes about people and places: join requests, their decisions, grants and revocations.
 
 Each action takes the acting user, checks permission, changes data atomically,
 records an audit entry and schedules notifications on commit.
@@ -10,6 +10,7 @@ from django.db import IntegrityError, transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
+from accounts.hooks import membership_changed
 from accounts.models import Membership, MembershipStatus, Region, Role
 from accounts.permissions import forget_roles, may_decide_membership, moderated_paths, subtree_q
 from core import audit
@@ -84,6 +85,7 @@ def decide_membership(
         membership.save(update_fields=["status", "reason", "decided_by", "decided_at"])
         verb = "membership.approved" if approve else "membership.rejected"
         audit.record(actor, verb, membership, region=membership.region, reason=reason)
+        membership_changed(membership, actor=actor)
         notify_on_commit("membership_decided", membership.user_id, membership_id=membership.pk)
     forget_roles(membership.user)
     return membership
@@ -112,7 +114,36 @@ def grant_membership(
             membership.reason = reason
             membership.save()
             audit.record(actor, "membership.granted", membership, region=region, role=role)
+            membership_changed(membership, actor=actor)
     forget_roles(user)
+    return membership
+
+
+def revoke_membership(actor: Any, membership_id: int, *, reason: str = "") -> Membership:
+    """Whoever may decide memberships at the place takes an approved role away."""
+    reason = (reason or "").strip()
+    if len(reason) > REASON_MAX:
+        raise ActionError(_("The reason is too long (200 characters at most)."), field="reason")
+    with transaction.atomic():
+        membership = (
+            Membership.objects.select_for_update()
+            .select_related("region", "user")
+            .filter(pk=membership_id)
+            .first()
+        )
+        if membership is None or not may_decide_membership(actor, membership.region):
+            raise NotFound(_("This membership does not exist."))
+        if membership.status != MembershipStatus.APPROVED:
+            raise Conflict(_("Only an approved membership can be revoked."))
+        membership.status = MembershipStatus.REVOKED
+        membership.reason = reason
+        membership.decided_by = actor
+        membership.decided_at = timezone.now()
+        membership.save(update_fields=["status", "reason", "decided_by", "decided_at"])
+        audit.record(actor, "membership.revoked", membership, region=membership.region)
+        membership_changed(membership, actor=actor)
+        notify_on_commit("membership_decided", membership.user_id, membership_id=membership.pk)
+    forget_roles(membership.user)
     return membership
 
 

@@ -32,6 +32,11 @@ def membership_decided(user: Any, data: dict[str, Any]) -> str | None:
     )
     if membership is None:
         return None
+    if membership.status == MembershipStatus.REVOKED:
+        return _("[有事好商量] Your role at %(place)s was withdrawn. %(reason)s") % {
+            "place": membership.region.name,
+            "reason": membership.reason,
+        }
     if membership.status == MembershipStatus.APPROVED:
         return _("[有事好商量] Your request to join %(place)s was approved.") % {
             "place": membership.region.name

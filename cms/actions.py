@@ -53,6 +53,14 @@ def sync_rules_editors_for_village(village_id: int, *, actor: Any = None) -> Non
         sync_rules_editors(page, actor=actor)
 
 
+def follow_membership(membership: Membership, actor: Any = None) -> None:
+    """Registered with accounts.hooks: the membership actions call it on every change."""
+    if membership.role == Role.COMMITTEE:
+        sync_rules_editors_for_village(membership.region_id, actor=actor)
+    elif membership.role == Role.EDITOR:
+        sync_editor_group(membership.user, actor=actor)
+
+
 def sync_editor_group(user: Any, *, actor: Any = None) -> None:
     """An approved `editor` membership puts the person in 宣传员; losing it takes them out."""
     group, _ = Group.objects.get_or_create(name=editorial.EDITORS)

@@ -7,4 +7,8 @@ class CmsConfig(AppConfig):
     verbose_name = _("Content")
 
     def ready(self) -> None:
-        from cms import signals  # noqa: F401 - connects the receivers
+        from accounts.hooks import on_membership_change
+        from cms import setup, signals  # noqa: F401 - registers the setup step, connects receivers
+        from cms.actions import follow_membership
+
+        on_membership_change(follow_membership)

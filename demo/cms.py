@@ -1,5 +1,7 @@
 """Demo content for the Wagtail site, created through Wagtail's API so revisions exist.
 
+The site, its sections, categories, groups and workflow come from `setup_site`
+(cms/setup.py), which seed_demo runs first; this only adds sample pages and people.
 Idempotent: a page that already exists (same slug under the same parent) is left alone.
 """
 
@@ -9,9 +11,8 @@ from typing import Any
 
 from django.contrib.auth.models import Group
 from django.core.files.images import ImageFile
-from wagtail.coreutils import get_supported_content_language_variant
 from wagtail.images import get_image_model
-from wagtail.models import Collection, Locale, Page, Site
+from wagtail.models import Page
 from wagtail.rich_text import RichText
 
 from accounts.models import Membership, MembershipStatus, Role, User
@@ -23,70 +24,10 @@ from cms.models import (
     HomePage,
     Honour,
     LegalQAPage,
-    SectionIndexPage,
-    SectionKind,
-    VillageRulesIndexPage,
     VillageRulesPage,
 )
+from cms.setup import RULES_SLUG, categories, publish_child
 from demo.accounts import CITY, TOWNSHIP, VILLAGE_A, VILLAGE_B
-
-HOME_SLUG = "portal"  # not "home": Wagtail's own welcome page holds that slug at first
-
-
-def ensure_root() -> Page:
-    """Wagtail's roots: page tree, collection tree and locale (made by its migrations;
-    gone after a test database flush)."""
-    Locale.objects.get_or_create(language_code=get_supported_content_language_variant("zh-hans"))
-    if Collection.get_first_root_node() is None:
-        Collection.add_root(name="Root")
-    root = Page.get_first_root_node()
-    return root or Page.add_root(title="Root", slug="root", locale=Locale.get_default())
-
-
-def ensure_home_page() -> HomePage:
-    home = HomePage.objects.first()
-    root = ensure_root()
-    if home is None:
-        home = HomePage(
-            title="有事好商量",
-            slug=HOME_SLUG,
-            intro="群众的事，大家商量着办。提议题、来附议、进议事厅、参与表决、看结果公示。",
-        )
-        root.add_child(instance=home)
-        home.save_revision().publish()
-    site = Site.objects.filter(is_default_site=True).first()
-    if site is None:
-        Site.objects.create(
-            hostname="localhost",
-            port=80,
-            root_page=home,
-            is_default_site=True,
-            site_name="有事好商量",
-        )
-    elif site.root_page_id != home.pk:
-        site.root_page = home
-        site.site_name = "有事好商量"
-        site.save()
-    # Wagtail's first migration leaves a "Welcome to your new Wagtail site!" page.
-    Page.objects.filter(depth=2, slug="home").exclude(pk=home.pk).delete()
-    return home
-
-
-def publish_child(
-    parent: Page, page: Page, *, tags: tuple[str, ...] = (), regions: tuple[Any, ...] = ()
-) -> Page:
-    """Add the page under its parent unless a page with its slug is already there."""
-    existing = parent.get_children().filter(slug=page.slug).first()
-    if existing is not None:
-        return existing.specific
-    if tags:
-        page.tags.add(*tags)  # type: ignore[attr-defined]
-    if regions:
-        page.target_regions = list(regions)  # type: ignore[attr-defined]
-    parent = Page.objects.get(pk=parent.pk)  # fresh numchild after earlier additions
-    parent.add_child(instance=page)
-    page.save_revision().publish()
-    return page
 
 
 def demo_image(title: str, colour: tuple[int, int, int], text: str) -> Any:
@@ -112,10 +53,9 @@ def demo_image(title: str, colour: tuple[int, int, int], text: str) -> Any:
     return image
 
 
-def categories() -> dict[str, Category]:
-    """The first two are also matter categories in consult: related content matches by name."""
-    names = ["矛盾纠纷", "环境卫生", "婚姻家庭", "移风易俗", "法律援助", "孝老爱亲", "村务公开"]
-    return {name: Category.objects.get_or_create(name=name)[0] for name in names}
+def child(parent: Page, slug: str) -> Page:
+    """A page setup_site made (a section, the rules index)."""
+    return parent.get_children().get(slug=slug).specific
 
 
 def p(*paragraphs: str) -> RichText:
@@ -130,19 +70,8 @@ def provisions(*items: tuple[str, str, str]) -> tuple[str, list[dict[str, str]]]
     return ("provisions", [{"law": law, "article": art, "text": text} for law, art, text in items])
 
 
-def section(home: HomePage, slug: str, title: str, kind: str, intro: str) -> SectionIndexPage:
-    page = SectionIndexPage(title=title, slug=slug, kind=kind, intro=intro)
-    return publish_child(home, page)  # type: ignore[return-value]
-
-
 def seed_moral(home: HomePage, cats: dict[str, Category], regions: dict[str, Any]) -> None:
-    moral = section(
-        home,
-        "dezhi",
-        "德治",
-        SectionKind.MORAL,
-        "讲文明、树新风：好家风、好邻里、好人好事，都在这里。",
-    )
+    moral = child(home, "dezhi")
     photo = demo_image("幸福村孝老爱亲志愿服务", (179, 38, 30), "Xingfu village volunteers")
     publish_child(
         moral,
@@ -260,9 +189,7 @@ def seed_moral(home: HomePage, cats: dict[str, Category], regions: dict[str, Any
 
 
 def seed_legal(home: HomePage, cats: dict[str, Category], regions: dict[str, Any]) -> None:
-    legal = section(
-        home, "fazhi", "法治", SectionKind.LEGAL, "学法、懂法、用法：身边的法律知识和法律服务。"
-    )
+    legal = child(home, "fazhi")
     publish_child(
         legal,
         ArticlePage(
@@ -435,7 +362,7 @@ def seed_legal(home: HomePage, cats: dict[str, Category], regions: dict[str, Any
 
 
 def seed_other_sections(home: HomePage, cats: dict[str, Category], regions: dict[str, Any]) -> None:
-    notices = section(home, "gonggao", "公告", SectionKind.NOTICE, "村务、街道通知和便民服务公告。")
+    notices = child(home, "gonggao")
     publish_child(
         notices,
         ArticlePage(
@@ -447,13 +374,7 @@ def seed_other_sections(home: HomePage, cats: dict[str, Category], regions: dict
         ),
         regions=(regions[TOWNSHIP],),
     )
-    party = section(
-        home,
-        "dangjian",
-        "党建引领",
-        SectionKind.PARTY,
-        "党建引领基层治理：党员示范岗、议事协商进展。",
-    )
+    party = child(home, "dangjian")
     publish_child(
         party,
         ArticlePage(
@@ -467,14 +388,7 @@ def seed_other_sections(home: HomePage, cats: dict[str, Category], regions: dict
 
 
 def seed_rules(home: HomePage, cats: dict[str, Category], regions: dict[str, Any]) -> None:
-    index = publish_child(
-        home,
-        VillageRulesIndexPage(
-            title="村规民约",
-            slug="cunguiminyue",
-            intro="各村（社区）经村民会议表决通过的村规民约。",
-        ),
-    )
+    index = child(home, RULES_SLUG)
     publish_child(
         index,
         VillageRulesPage(
@@ -539,11 +453,10 @@ def link_demo_groups() -> None:
 
 
 def seed_cms(regions: dict[str, Any]) -> None:
-    home = ensure_home_page()
+    home = HomePage.objects.get()
     cats = categories()
     seed_moral(home, cats, regions)
     seed_legal(home, cats, regions)
     seed_other_sections(home, cats, regions)
     seed_rules(home, cats, regions)
-    editorial.ensure_editorial_setup()
     link_demo_groups()

@@ -262,25 +262,7 @@ def _make(demo: Demo, regions: dict[str, Region]) -> None:
             transition(proposal, step, committee)
 
 
-DEFAULT_CATEGORIES = [
-    "公共设施",
-    "环境卫生",
-    "矛盾纠纷",
-    "社区服务",
-    "公共安全",
-    "社会治安",
-    "其他",
-]
-
-
-def ensure_categories() -> None:
-    """The seed document's categories (migration 0002 makes them; a test flush removes them)."""
-    for position, name in enumerate(DEFAULT_CATEGORIES):
-        Category.objects.get_or_create(name=name, defaults={"position": position})
-
-
 def seed_consult(regions: dict[str, Region]) -> None:
-    ensure_categories()
     # Re-read the villages: treebeard's sorted inserts may have moved paths since they were made.
     regions = {name: Region.objects.get(pk=regions[name].pk) for name in (VILLAGE_A, VILLAGE_B)}
     with ratelimit.suspended():

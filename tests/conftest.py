@@ -16,9 +16,10 @@ from typing import Any
 import pytest
 from django.core.cache import cache
 
+from accounts.actions import grant_membership
 from accounts.models import Region, Role, User
 from core import sms
-from tests.factories import MembershipFactory, UserFactory, village_tree
+from tests.factories import UserFactory, village_tree
 
 
 @dataclass
@@ -52,8 +53,10 @@ class World:
 
 
 def _member(region: Region, role: str, **kwargs: Any) -> User:
+    """Roles come through the membership action, as in the product (it also syncs the
+    Wagtail groups that follow memberships)."""
     user = UserFactory(**kwargs)
-    MembershipFactory(user=user, region=region, role=role)
+    grant_membership(user=user, region=region, role=role)
     return user
 
 

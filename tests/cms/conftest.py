@@ -19,7 +19,7 @@ from cms.models import (
     VillageRulesIndexPage,
     VillageRulesPage,
 )
-from demo.cms import ensure_home_page, publish_child, section
+from cms.setup import ensure_home_page, publish_child, section
 from tests.factories import UserFactory
 
 

@@ -12,7 +12,7 @@ from wagtail.images import get_image_model
 from wagtail.rich_text import RichText
 
 from cms.models import ArticlePage, LegalQAPage
-from demo.cms import publish_child
+from cms.setup import publish_child
 from tests.cms.conftest import Site
 
 pytestmark = pytest.mark.django_db

@@ -7,7 +7,7 @@ from django.template.loader import render_to_string
 
 from cms.models import Category, SectionKind
 from cms.related import related_content_for
-from demo.cms import section
+from cms.setup import section
 from tests.cms.conftest import Site, article
 
 pytestmark = pytest.mark.django_db

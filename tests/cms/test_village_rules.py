@@ -7,11 +7,12 @@ import pytest
 from django.urls import reverse
 from wagtail.test.utils.form_data import nested_form_data, rich_text, streamfield
 
-from accounts.models import MembershipStatus, Role
+from accounts.actions import grant_membership, revoke_membership
+from accounts.models import Role
 from cms.models import VillageRulesPage
 from core.models import AuditEntry
 from tests.cms.conftest import Site, rules_page
-from tests.factories import MembershipFactory
+from tests.factories import UserFactory
 
 pytestmark = pytest.mark.django_db
 
@@ -82,11 +83,11 @@ def test_a_new_committee_member_gains_and_a_revoked_one_loses_the_right(
     site: Site, world: Any
 ) -> None:
     page = rules_page(site, world.village_a)
-    newcomer = MembershipFactory(region=world.village_a, role=Role.COMMITTEE).user
+    newcomer = UserFactory()
+    grant_membership(user=newcomer, region=world.village_a, role=Role.COMMITTEE)
     assert page.permissions_for_user(newcomer).can_edit()
     membership = world.committee_a.memberships.get(role=Role.COMMITTEE)
-    membership.status = MembershipStatus.REVOKED
-    membership.save()
+    revoke_membership(world.staff, membership.pk, reason="换届")
     fresh = VillageRulesPage.objects.get(pk=page.pk)
     assert not fresh.permissions_for_user(
         type(world.committee_a).objects.get(pk=world.committee_a.pk)

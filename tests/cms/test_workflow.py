@@ -11,6 +11,8 @@ from django.urls import reverse
 from wagtail.models import Page, WorkflowState
 from wagtail.test.utils.form_data import nested_form_data, rich_text, streamfield
 
+from accounts.actions import grant_membership, revoke_membership
+from accounts.models import Role
 from cms import editorial
 from cms.models import ArticlePage
 from tests.cms.conftest import Site, article
@@ -148,10 +150,10 @@ def test_editor_group_membership_follows_the_editor_membership(world: Any, site:
     editors = Group.objects.get(name=editorial.EDITORS)
     assert editors.user_set.filter(pk=world.editor.pk).exists()
     assert not editors.user_set.filter(pk=world.resident_a.pk).exists()
-    membership = world.editor.memberships.get()
-    membership.status = "revoked"
-    membership.save()
+    revoke_membership(world.admin, world.editor.memberships.get().pk, reason="调岗")
     assert not editors.user_set.filter(pk=world.editor.pk).exists()
+    grant_membership(user=world.editor, region=world.regions["city"], role=Role.EDITOR)
+    assert editors.user_set.filter(pk=world.editor.pk).exists()
 
 
 def test_the_editorial_setup_is_idempotent(site: Site) -> None:

@@ -5,7 +5,7 @@ from typing import Any
 
 import pytest
 
-from demo.cms import ensure_home_page
+from cms.setup import ensure_home_page
 from tests.conftest import login_in_browser
 from tests.factories import PASSWORD, UserFactory
 

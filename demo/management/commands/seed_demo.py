@@ -1,8 +1,13 @@
-"""Load the demo places, people and content. Safe to run again: nothing is duplicated."""
+"""Load the demo places, people and content. Safe to run again: nothing is duplicated.
+
+What every install needs (site, sections, categories, groups, workflow) comes from
+`setup_site`, which runs first; this adds only people, places and sample content.
+"""
 
 from typing import Any
 
 from django.conf import settings
+from django.core.management import call_command
 from django.core.management.base import BaseCommand, CommandError
 from django.db import transaction
 
@@ -61,6 +66,7 @@ class Command(BaseCommand):
                 "Refusing to create demo accounts with a published password in production "
                 "(DJANGO_ENV=production). Pass --force if this really is a demo server."
             )
+        call_command("setup_site", stdout=self.stdout)
         with transaction.atomic():
             regions = ensure_tree(REGION_TREE)
             for account in ACCOUNTS:
