@@ -66,8 +66,17 @@ browser-deps:
 	  else echo "browser-deps: no root apt-get; browser tests will be skipped"; fi; \
 	fi
 
+# In parallel on up to TEST_WORKERS cores (pytest-xdist; tests/parallel.py says what each
+# worker gets of its own). TEST_WORKERS=0 runs in this one process.
+TEST_WORKERS ?= 2
+ifeq ($(TEST_WORKERS),0)
+XDIST :=
+else
+XDIST := -n auto --maxprocesses $(TEST_WORKERS) --dist loadgroup
+endif
+
 test: install-dev browser-deps translations
-	$(PY) -m pytest $(PYTEST_ARGS)
+	$(PY) -m pytest $(XDIST) $(PYTEST_ARGS)
 
 # lint-imports holds the dependency rule (pyproject.toml [tool.importlinter]).
 lint: install-dev
