@@ -9,4 +9,4 @@ class ProposalsConfig(AppConfig):
     verbose_name = _("Consultation")
 
     def ready(self) -> None:
-        from proposals import notifications  # noqa: F401  (registers renderers)
+        from proposals import notifications, stepper, todo  # noqa: F401  (renderers, steps, 待办)
