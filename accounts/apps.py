@@ -7,4 +7,4 @@ class AccountsConfig(AppConfig):
     verbose_name = _("People and places")
 
     def ready(self) -> None:
-        from accounts import notifications  # noqa: F401  (registers renderers)
+        from accounts import notifications, todo  # noqa: F401  (renderers, 待办)

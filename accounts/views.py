@@ -10,7 +10,7 @@ from django.views.decorators.http import require_POST
 from accounts import actions
 from accounts.forms import DecisionForm, JoinRequestForm
 from accounts.models import MembershipStatus, User
-from accounts.permissions import moderated_paths
+from accounts.permissions import may_edit_content, moderated_paths
 from accounts.phones import mask_phone
 from core.errors import ActionError
 
@@ -25,6 +25,7 @@ def me(request: HttpRequest) -> HttpResponse:
         "approved": [m for m in memberships if m.status == MembershipStatus.APPROVED],
         "may_review": bool(moderated_paths(user)) or user.is_superuser,
         "pending_count": actions.pending_requests_for(user).count(),
+        "may_edit_content": may_edit_content(user),
     }
     return render(request, "accounts/me.html", context)
 

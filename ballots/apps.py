@@ -7,7 +7,7 @@ class BallotsConfig(AppConfig):
     verbose_name = _("Ballots")
 
     def ready(self) -> None:
-        from ballots import jobs  # noqa: F401  (registers the time-driven steps)
+        from ballots import jobs, stages, todo  # noqa: F401  (jobs, stepper, 待办)
         from ballots.queries import live_ballot_id
         from proposals.registry import register_detail_field
 

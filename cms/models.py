@@ -19,6 +19,7 @@ from wagtail.models import Orderable, Page
 from wagtail.search import index
 
 from accounts.models import JOINABLE_KINDS, Region
+from accounts.permissions import may_edit_content
 from cms.blocks import (
     RICH_TEXT_FEATURES,
     ArticleStreamBlock,
@@ -169,6 +170,7 @@ class HomePage(Page):
             outcomes=participation.latest_outcomes(chosen, limit=5),
             featured=featured_for(self, chosen),
             sections=self.get_children().live().public(),
+            may_edit_content=may_edit_content(request.user),
         )
         return context
 

@@ -11,6 +11,7 @@ from django.utils.translation import gettext_lazy as _
 NAV = [
     ("home", _("Home"), "⌂"),
     ("proposals:proposal_list", _("Matters"), "☰"),
+    ("outcomes:outcome_list", _("Outcomes"), "✓"),
     ("content_index", _("Content"), "✎"),
     ("accounts:me", _("Mine"), "☺"),
 ]

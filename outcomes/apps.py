@@ -7,7 +7,7 @@ class OutcomesConfig(AppConfig):
     verbose_name = _("Outcomes")
 
     def ready(self) -> None:
-        from outcomes import jobs, notices  # noqa: F401  (registers jobs and renderers)
+        from outcomes import jobs, notices, stages, todo  # noqa: F401  (jobs, renderers, stepper, 待办)
         from outcomes.queries import outcome_id
         from proposals.registry import register_detail_field
 

@@ -9,4 +9,9 @@ class ProposalsConfig(AppConfig):
     verbose_name = _("Consultation")
 
     def ready(self) -> None:
-        from proposals import notifications, setup  # noqa: F401  (registers renderers, setup)
+        from proposals import (  # noqa: F401  (renderers, setup steps, stepper, 待办)
+            notifications,
+            setup,
+            stepper,
+            todo,
+        )

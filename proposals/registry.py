@@ -6,6 +6,8 @@ proposals.api calls whatever is registered.
 """
 
 from collections.abc import Callable
+from dataclasses import dataclass
+from datetime import date, datetime
 from typing import Any
 
 DetailField = Callable[[Any], Any]
@@ -20,3 +22,28 @@ def register_detail_field(name: str, reader: DetailField) -> None:
 
 def detail_fields(proposal: Any) -> dict[str, Any]:
     return {name: reader(proposal) for name, reader in _detail_fields.items()}
+
+
+# --- Where a matter stands: who handles the current step, and by when -----------------
+
+
+@dataclass(frozen=True)
+class StageDetail:
+    who: str  # translated: "村（居）委会", "区住建局", "全体村民"…
+    due: datetime | date | None = None
+
+
+StageReader = Callable[[Any], StageDetail | None]
+
+_stage_details: dict[str, StageReader] = {}
+
+
+def register_stage_detail(state: str, reader: StageReader) -> None:
+    """`reader(proposal)` says who handles a matter in `state` and by when (a higher app
+    knows: the ballot's closing time, the outcome's deadline…)."""
+    _stage_details[state] = reader
+
+
+def stage_detail(proposal: Any) -> StageDetail | None:
+    reader = _stage_details.get(proposal.state)
+    return reader(proposal) if reader else None

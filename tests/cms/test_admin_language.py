@@ -24,3 +24,23 @@ def test_a_resident_cannot_enter_the_admin(client: Any, site: Site, world: Any) 
     client.force_login(world.resident_a)
     response = client.get("/admin/")
     assert response.status_code == 302
+
+
+ADMIN_PAGES = ["/admin/", "/admin/pages/", "/admin/images/", "/admin/documents/", "/admin/users/"]
+
+
+@pytest.mark.parametrize("path", ADMIN_PAGES)
+def test_the_admin_calls_no_outside_address(client: Any, site: Site, world: Any, path: str) -> None:
+    """Intranets: no release check, no Gravatar, no script or style from elsewhere."""
+    import re
+
+    world.admin.email = "admin@example.com"  # an e-mail address is what Gravatar would use
+    world.admin.save()
+    client.force_login(world.admin)
+    html = client.get(path).content.decode()
+    assert "w-upgrade" not in html  # the release check fetches from wagtail.org
+    assert "gravatar" not in html
+    # What the browser fetches by itself (links people may follow are not requests).
+    fetched = re.findall(r'(?:src|data-[a-z-]*url)="((?:https?:)?//[^"]+)"', html)
+    fetched += re.findall(r'<link[^>]*href="((?:https?:)?//[^"]+)"', html)
+    assert [s for s in fetched if "testserver" not in s] == []

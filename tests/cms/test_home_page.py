@@ -61,3 +61,26 @@ def test_featured_content_falls_back_to_the_newest_for_the_village(
     client.post("/content/", {"village": world.village_a.pk})
     featured = [p.title for p in client.get("/").context["featured"]]
     assert featured == ["村A新文章"]
+
+
+def test_the_home_page_shows_what_is_waiting_for_the_signed_in_person(
+    client: Any, site: Site, world: Any
+) -> None:
+    from proposals.models import State
+    from tests.proposals.conftest import make_proposal
+
+    make_proposal(world, State.REVIEWING)
+    assert "todo-card" not in client.get("/").content.decode()  # nothing for visitors
+    client.force_login(world.committee_a)
+    html = client.get("/").content.decode()
+    assert "待办" in html and 'data-todo="review"' in html
+    assert "有 1 个议题等您审核" in html
+
+
+def test_editors_find_the_content_admin_from_the_home_page(
+    client: Any, site: Site, world: Any
+) -> None:
+    client.force_login(world.resident_a)
+    assert 'href="/admin/"' not in client.get("/").content.decode()
+    client.force_login(world.editor)
+    assert 'href="/admin/"' in client.get("/").content.decode()

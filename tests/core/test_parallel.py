@@ -62,6 +62,8 @@ def test_two_workers_read_settings_with_two_databases(tmp_path: Path) -> None:
         "PROBE_OUT": str(out),
     }
     env.pop("DATABASE_URL", None)
+    for inherited in [k for k in env if k.startswith("PYTEST_")]:
+        env.pop(inherited)  # this test may itself run inside an xdist worker
     plugins = ["-p", "tests.parallel", "-p", "no:cacheprovider"]
     workers = ["-n", "2", "--dist", "load"]
     result = subprocess.run(

@@ -28,7 +28,7 @@ def test_the_home_page_is_readable_on_a_phone(live_server: Any, phone_page: Any)
     assert body_px >= 16
     nav = phone_page.locator(".bottom-nav a")
     labels = [label.strip() for label in nav.all_inner_texts()]
-    assert [label.split()[-1] for label in labels] == ["首页", "议题", "内容", "我的"]
+    assert [label.split()[-1] for label in labels] == ["首页", "议题", "结果公示", "内容", "我的"]
     for index in range(nav.count()):
         box = nav.nth(index).bounding_box()
         assert box["height"] >= 44 and box["width"] >= 44
