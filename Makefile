@@ -72,7 +72,7 @@ TEST_WORKERS ?= 2
 ifeq ($(TEST_WORKERS),0)
 XDIST :=
 else
-XDIST := -n auto --maxprocesses $(TEST_WORKERS) --dist loadgroup
+XDIST := -n auto --maxprocesses $(TEST_WORKERS) --dist loadfile
 endif
 
 test: install-dev browser-deps translations

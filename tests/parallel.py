@@ -8,10 +8,11 @@ pytest-django reads the settings:
   and Celery use, is refused, and so is a number past Redis's 16 databases.
 - PostgreSQL: pytest-django already gives each worker its own test database (…_gw0).
 - SQLite: each worker process has its own in-memory test database.
-- Live daphne sites and chromium: all on one worker, one file after another (group
-  "live"), so two browsers never share the two cores and two workers never race for the
-  same port; every other file is a group of its own, so `--dist loadgroup` hands out
-  whole files and module fixtures are built once.
+- Live daphne sites: each worker probes its own half of the port range (`live_ports`,
+  used by tests/rooms/live.py), so two workers never race for one port.
+
+`make test` hands out whole files (`--dist loadfile`), so module fixtures are built once.
+Not `loadgroup`: with pytest 9.2 it silently stops grouping (pytest-xdist issue #1386).
 """
 
 import os
@@ -21,12 +22,21 @@ from urllib.parse import urlsplit, urlunsplit
 import pytest
 
 REDIS_DATABASES = 16
-LIVE_FIXTURES = {"chromium", "phone_page", "live_template"}
+LIVE_PORTS = range(8300, 8400)
 
 
 def worker_index() -> int:
     """0 for gw0 (and for a run without workers), 1 for gw1…"""
     return int(os.environ.get("PYTEST_XDIST_WORKER", "gw0").removeprefix("gw") or 0)
+
+
+def live_ports(index: int | None = None, workers: int | None = None) -> range:
+    """This worker's share of LIVE_PORTS: the whole range without workers."""
+    index = worker_index() if index is None else index
+    workers = workers or int(os.environ.get("PYTEST_XDIST_WORKER_COUNT", "1"))
+    size = len(LIVE_PORTS) // workers
+    start = LIVE_PORTS.start + index * size
+    return range(start, start + size)
 
 
 def redis_url_for_worker(url: str, index: int) -> str:
@@ -50,13 +60,3 @@ def redis_url_for_worker(url: str, index: int) -> str:
 def pytest_load_initial_conftests(early_config: Any, parser: Any, args: Any) -> None:
     if os.environ.get("REDIS_URL"):
         os.environ["REDIS_URL"] = redis_url_for_worker(os.environ["REDIS_URL"], worker_index())
-
-
-@pytest.hookimpl(tryfirst=True)  # before xdist's worker reads the groups
-def pytest_collection_modifyitems(config: Any, items: list[Any]) -> None:
-    if not config.getoption("loadgroup", default=False):
-        return
-    for item in items:
-        live = item.get_closest_marker("browser") or LIVE_FIXTURES & set(item.fixturenames)
-        group = "live" if live else item.nodeid.split("::")[0]
-        item.add_marker(pytest.mark.xdist_group(group))

@@ -9,6 +9,7 @@ from pathlib import Path
 import pytest
 from django.conf import settings
 
+from tests import parallel as tests_parallel
 from tests.parallel import redis_url_for_worker
 
 BASE = Path(settings.BASE_DIR)
@@ -32,6 +33,12 @@ def test_the_shared_database_is_refused(url: str) -> None:
 def test_a_database_past_redis_s_sixteen_is_refused() -> None:
     with pytest.raises(pytest.UsageError, match="16 databases"):
         redis_url_for_worker("redis://127.0.0.1:6379/15", 1)
+
+
+def test_each_worker_has_its_own_live_ports() -> None:
+    assert tests_parallel.live_ports(0, 2) == range(8300, 8350)
+    assert tests_parallel.live_ports(1, 2) == range(8350, 8400)
+    assert tests_parallel.live_ports(0, 1) == range(8300, 8400)
 
 
 PROBE = """
@@ -61,9 +68,9 @@ def test_two_workers_read_settings_with_two_databases(tmp_path: Path) -> None:
         "REDIS_URL": "redis://127.0.0.1:6379/13",
         "PROBE_OUT": str(out),
     }
-    env.pop("DATABASE_URL", None)
-    for inherited in [k for k in env if k.startswith("PYTEST_")]:
-        env.pop(inherited)  # this test may itself run inside an xdist worker
+    # Run from inside an xdist worker, this test must not hand its own worker id down.
+    for name in ("DATABASE_URL", "PYTEST_XDIST_WORKER", "PYTEST_XDIST_WORKER_COUNT"):
+        env.pop(name, None)
     plugins = ["-p", "tests.parallel", "-p", "no:cacheprovider"]
     workers = ["-n", "2", "--dist", "load"]
     result = subprocess.run(

@@ -2,7 +2,7 @@
 
 Each site is a fresh SQLite file (a copy of one migrated once per test session) seeded
 by `python -m tests.rooms.live seed`, which prints the ids and session keys as JSON.
-Ports come from the loopback range 8300-8399.
+Ports come from the loopback range 8300-8399, split between test workers.
 """
 
 import json
@@ -21,15 +21,19 @@ ROOT = Path(__file__).resolve().parents[2]
 PYTHON = str(ROOT / ".venv" / "bin" / "python")
 
 
-def free_port(start: int = 8300, end: int = 8400) -> int:
-    for port in range(start, end):
+def free_port(start: int = 8300) -> int:
+    """The first free port from `start` in this test worker's share of 8300-8399."""
+    from tests.parallel import live_ports
+
+    ports = live_ports()
+    for port in range(max(start, ports.start), ports.stop):
         with socket.socket() as probe:
             try:
                 probe.bind(("127.0.0.1", port))
             except OSError:
                 continue
             return port
-    raise RuntimeError("no free port in 8300-8399")
+    raise RuntimeError(f"no free port in {ports.start}-{ports.stop - 1}")
 
 
 def site_env(

@@ -8,6 +8,7 @@ import uuid
 
 import pytest
 import websockets
+from websockets.exceptions import InvalidStatus  # not an attribute until someone imports it
 
 from tests.rooms.conftest import run
 from tests.rooms.live import new_site
@@ -78,11 +79,11 @@ def test_a_foreign_origin_is_refused_by_a_real_server(two_processes):
     port, proposal = two_processes.ports[0], two_processes.data["proposal"]
 
     async def scenario():
-        with pytest.raises(websockets.exceptions.InvalidStatus):
+        with pytest.raises(InvalidStatus):
             await websockets.connect(
                 f"ws://127.0.0.1:{port}/ws/rooms/{proposal}/", origin="http://evil.example"
             )
-        with pytest.raises(websockets.exceptions.InvalidStatus):
+        with pytest.raises(InvalidStatus):
             await websockets.connect(f"ws://127.0.0.1:{port}/ws/rooms/{proposal}/")
 
     run(scenario)
