@@ -4,6 +4,9 @@
 PYTHON ?= python3.11
 HOST ?= 127.0.0.1
 PORT ?= 8000
+# make serve: one web process per core unless told otherwise; the proxy in front is trusted.
+WEB_WORKERS ?= $(shell nproc 2>/dev/null || echo 2)
+FORWARDED_ALLOW_IPS ?= 127.0.0.1
 UV_VERSION := 0.13.8
 
 export UV_PYTHON_DOWNLOADS := never
@@ -15,12 +18,13 @@ UV := .tools/bin/uv
 PY := .venv/bin/python
 MANAGE := $(PY) manage.py
 
-.PHONY: help install install-dev translations prepare run worker beat test lint browser-deps clean
+.PHONY: help install install-dev translations prepare run serve worker beat test lint browser-deps clean
 
 help:
 	@echo "make run     install, migrate, load demo data, serve http://$(HOST):$(PORT)"
 	@echo "make test    install dev dependencies and run the whole test suite"
 	@echo "make lint    ruff, mypy and the import layers (lint-imports)"
+	@echo "make serve   production web server: uvicorn, WEB_WORKERS processes (docs/deploy.md)"
 	@echo "make worker / make beat   Celery worker and scheduler (needs REDIS_URL)"
 
 $(UV):
@@ -50,6 +54,13 @@ run: install prepare
 	@echo "  Wagtail admin: http://$(HOST):$(PORT)/admin/   health: http://$(HOST):$(PORT)/healthz"
 	@echo ""
 	$(PY) -m daphne -b $(HOST) -p $(PORT) config.asgi:application
+
+# Production: HTTP and websockets on every core (uvicorn worker processes sharing one port;
+# rooms meet through Redis). Run `make prepare` once per release first. docs/deploy.md.
+serve: install
+	.venv/bin/uvicorn config.asgi:application --host $(HOST) --port $(PORT) \
+	  --workers $(WEB_WORKERS) --lifespan off --ws websockets --no-access-log \
+	  --proxy-headers --forwarded-allow-ips "$(FORWARDED_ALLOW_IPS)" --timeout-graceful-shutdown 20
 
 worker: install
 	.venv/bin/celery -A config worker --loglevel=INFO

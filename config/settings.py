@@ -124,8 +124,17 @@ else:
             "OPTIONS": {"timeout": 20, "transaction_mode": "IMMEDIATE"},
         }
     }
-# Under ASGI, persistent connections leak across threads: keep them short-lived.
+# Under ASGI, persistent connections leak across threads: keep them short-lived, and on
+# PostgreSQL borrow them from psycopg's pool instead of opening one per request (~2.6 ms).
+# Size it so web processes × DB_POOL_MAX (+ workers) stays under max_connections.
 DATABASES["default"]["CONN_MAX_AGE"] = 0
+DB_POOL = envbool("DB_POOL", PRODUCTION)
+if DB_POOL and DATABASES["default"]["ENGINE"] == "django.db.backends.postgresql":
+    DATABASES["default"].setdefault("OPTIONS", {})["pool"] = {
+        "min_size": envint("DB_POOL_MIN", 2),
+        "max_size": envint("DB_POOL_MAX", 8),
+        "timeout": envint("DB_POOL_TIMEOUT", 10),
+    }
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
 REDIS_URL = envstr("REDIS_URL")

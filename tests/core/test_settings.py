@@ -67,3 +67,29 @@ def test_a_malformed_boolean_is_refused() -> None:
     result = manage("check", DEBUG="perhaps")
     assert result.returncode != 0
     assert "DEBUG must be a boolean" in result.stderr
+
+
+def test_production_borrows_postgresql_connections_from_a_sized_pool() -> None:
+    code = (
+        "from django.conf import settings as s; d = s.DATABASES['default'];"
+        "print(d['CONN_MAX_AGE'], d['OPTIONS']['pool'])"
+    )
+    env = {
+        **PRODUCTION,
+        "DATABASE_URL": "postgres://postgres@127.0.0.1:5432/youshi",
+        "DB_POOL_MAX": "6",
+    }
+    result = manage("shell", "-c", code, **env)
+    assert result.stdout.splitlines()[-1] == "0 {'min_size': 2, 'max_size': 6, 'timeout': 10}", (
+        result.stderr
+    )
+
+
+def test_the_pool_is_off_in_development_unless_asked_for() -> None:
+    code = (
+        "from django.conf import settings as s;"
+        "print('pool' in s.DATABASES['default'].get('OPTIONS', {}))"
+    )
+    env = {"DATABASE_URL": "postgres://postgres@127.0.0.1:5432/youshi"}
+    assert manage("shell", "-c", code, **env).stdout.split()[-1] == "False"
+    assert manage("shell", "-c", code, **env, DB_POOL="1").stdout.split()[-1] == "True"

@@ -21,6 +21,10 @@ ROOT = Path(__file__).resolve().parents[2]
 PYTHON = str(ROOT / ".venv" / "bin" / "python")
 
 
+# The production server's flags, as `make serve` passes them (see the Makefile).
+SERVE_FLAGS = ["--host", "127.0.0.1", "--lifespan", "off", "--ws", "websockets", "--no-access-log"]
+
+
 def free_port(start: int = 8300) -> int:
     """The first free port from `start` in this test worker's share of 8300-8399."""
     from tests.parallel import live_ports
@@ -89,11 +93,16 @@ class Site:
         self.data = json.loads(out.stdout.strip().splitlines()[-1])
         return self.data
 
-    def start(self) -> int:
+    def start(self, *, workers: int = 0) -> int:
+        """A daphne process, or with `workers` the production server (make serve's uvicorn)."""
         port = free_port(max([8300, *[p + 1 for p in self.ports]]))
         log = open(self.sqlite.with_suffix(f".{port}.log"), "w")  # noqa: SIM115
+        command = [PYTHON, "-m", "daphne", "-b", "127.0.0.1", "-p", str(port)]
+        if workers:
+            command = [PYTHON, "-m", "uvicorn", *SERVE_FLAGS, "--port", str(port)]
+            command += ["--workers", str(workers)]
         process = subprocess.Popen(
-            [PYTHON, "-m", "daphne", "-b", "127.0.0.1", "-p", str(port), "config.asgi:application"],
+            [*command, "config.asgi:application"],
             cwd=ROOT,
             env=self.env,
             stdout=log,
