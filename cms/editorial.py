@@ -56,7 +56,8 @@ def grant_page_permissions(group: Group, page: Page, codenames: tuple[str, ...])
 def _media_permissions(group: Group) -> None:
     from wagtail.models import Collection, GroupCollectionPermission
 
-    root = Collection.get_first_root_node()
+    # Wagtail's migration makes the root collection; a flushed database has none.
+    root = Collection.get_first_root_node() or Collection.add_root(name="Root")
     for app_label, codename in MEDIA_PERMISSIONS:
         GroupCollectionPermission.objects.get_or_create(
             group=group, collection=root, permission=_permission(app_label, codename)
